@@ -1,0 +1,82 @@
+//! `newsdex people` and `newsdex places`.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::Result;
+use newsdex::index::NewsIndex;
+use newsdex::model::EntityKind;
+use newsdex::output::{Style, human, json};
+use newsdex::query::{self, SearchRequest, Sort};
+
+use super::Status;
+use super::search::{date_range, print_results};
+use crate::cli::EntityArgs;
+
+pub fn run(index_path: &Path, args: EntityArgs, kind: EntityKind, style: &Style) -> Result<Status> {
+    let (since, until) = date_range(&args.dates)?;
+    let filter = SearchRequest {
+        text: args.query.clone().unwrap_or_default(),
+        since,
+        until,
+        ..SearchRequest::default()
+    };
+    let index = NewsIndex::open(index_path)?;
+    match &args.name {
+        None => {
+            let limit = args.limit.unwrap_or(20);
+            let entries = query::count_entities(&index, kind, &filter, None, limit)?;
+            let mut out = std::io::stdout().lock();
+            if args.json {
+                json::write_entities(&mut out, &entries)?;
+            } else {
+                human::write_entities(&mut out, &entries, kind, style)?;
+            }
+            out.flush()?;
+            Ok(if entries.is_empty() {
+                Status::NothingFound
+            } else {
+                Status::Found
+            })
+        }
+        Some(name) => {
+            let mut request = SearchRequest {
+                sort: Sort::Newest,
+                limit: args.limit.unwrap_or(10),
+                offset: args.offset,
+                ..filter.clone()
+            };
+            match kind {
+                EntityKind::Person => request.people.push(name.clone()),
+                EntityKind::Place => request.places.push(name.clone()),
+            }
+            let results = query::search(&index, &request)?;
+            if !args.json {
+                // Say which entities the name matched when it is ambiguous.
+                let matched = query::count_entities(&index, kind, &filter, Some(name), 10)?;
+                if matched.len() > 1 {
+                    let list: Vec<String> = matched
+                        .iter()
+                        .map(|e| format!("{} ({})", e.name, e.articles))
+                        .collect();
+                    let mut out = std::io::stdout().lock();
+                    writeln!(
+                        out,
+                        "{name:?} matches {} {}: {}",
+                        matched.len(),
+                        kind_plural(kind),
+                        list.join(", ")
+                    )?;
+                }
+            }
+            print_results(&results, request.offset, args.json, style)
+        }
+    }
+}
+
+fn kind_plural(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "people",
+        EntityKind::Place => "places",
+    }
+}

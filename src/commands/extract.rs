@@ -1,0 +1,90 @@
+//! `newsdex extract PATH...`: parse and extract without an index.
+
+use std::io::Write;
+
+use anyhow::Result;
+use newsdex::extract::{RuleExtractor, extract_article};
+use newsdex::output::{Style, human, json};
+use newsdex::parse::{self, decode};
+use newsdex::walk;
+
+use super::{Status, parse_fields, today};
+use crate::cli::ExtractArgs;
+
+pub fn run(args: ExtractArgs, style: &Style) -> Result<Status> {
+    let options = parse_fields(&args.fields)?;
+    let extractor = RuleExtractor::new();
+    let today = today();
+    let walked = walk::walk(&args.paths, None);
+    let mut out = std::io::stdout().lock();
+    let mut err = std::io::stderr().lock();
+    let mut printed = 0usize;
+    let mut failed = walked.skipped.len();
+    for s in &walked.skipped {
+        writeln!(
+            err,
+            "skipped {}: {}",
+            style.path(&s.path).display(),
+            s.reason
+        )?;
+    }
+    for file in &walked.files {
+        let shown = style.path(&file.path).display().to_string();
+        let bytes = match std::fs::read(&file.path) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                writeln!(err, "skipped {shown}: {e}")?;
+                failed += 1;
+                continue;
+            }
+        };
+        let bytes = if file.gzip || decode::is_gzip(&bytes) {
+            match decode::gunzip(&bytes) {
+                Ok(b) => b,
+                Err(e) => {
+                    writeln!(err, "skipped {shown}: {e}")?;
+                    failed += 1;
+                    continue;
+                }
+            }
+        } else {
+            bytes
+        };
+        let format = parse::sniff(file.format, &bytes);
+        let parsed = match parse::parse_bytes(&bytes, format, &options) {
+            Ok(parsed) => parsed,
+            Err(e) => {
+                writeln!(err, "skipped {shown}: {e}")?;
+                failed += 1;
+                continue;
+            }
+        };
+        for problem in &parsed.problems {
+            writeln!(err, "skipped part of {shown}: {problem}")?;
+        }
+        for raw in parsed.articles {
+            let (article, _) = extract_article(raw, &file.path, &extractor, today);
+            if args.json {
+                json::write_line(&mut out, &json::ArticleJson::new(&article, false))?;
+            } else {
+                if printed > 0 {
+                    writeln!(out, "{}", "-".repeat(72))?;
+                }
+                human::write_article(&mut out, &article, style)?;
+                if !article.mentions.is_empty() {
+                    writeln!(out, "mentions:")?;
+                    for m in &article.mentions {
+                        writeln!(out, "  {:<6} {:<30} -> {}", m.kind.as_str(), m.text, m.name)?;
+                    }
+                }
+            }
+            printed += 1;
+        }
+    }
+    out.flush()?;
+    Ok(match (printed, failed) {
+        (0, 0) => Status::NothingFound,
+        (0, _) => Status::Failed,
+        _ => Status::Found,
+    })
+}

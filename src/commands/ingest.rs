@@ -1,0 +1,153 @@
+//! `newsdex ingest`: runs the pipeline and reports on stderr (or JSON on
+//! stdout).
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use indicatif::{ProgressBar, ProgressStyle};
+use newsdex::extract::RuleExtractor;
+use newsdex::index::NewsIndex;
+use newsdex::ingest::{IngestOptions, Progress, ingest};
+use newsdex::output::{Style, human, json};
+
+use super::{Status, parse_fields, today};
+use crate::cli::IngestArgs;
+
+pub fn run(index_path: &Path, args: IngestArgs, style: &Style) -> Result<Status> {
+    let parse = parse_fields(&args.fields)?;
+    let index = NewsIndex::open_or_create(index_path, args.rebuild)?;
+    let threads = args.threads.unwrap_or_else(|| {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        (cores / 2).clamp(1, 4)
+    });
+    let options = IngestOptions {
+        paths: args.paths,
+        parse,
+        keep_missing: args.keep_missing,
+        memory: args.memory.saturating_mul(1 << 20),
+        index_threads: threads,
+        commit_interval: Duration::from_secs(args.commit_every.max(1)),
+        today: today(),
+    };
+    let extractor = RuleExtractor::new();
+    let progress = Bar::new(!args.no_progress);
+    let report = ingest(&index, &options, &extractor, &progress)?;
+    progress.finish();
+
+    let mut stderr = std::io::stderr().lock();
+    if args.json {
+        let mut stdout = std::io::stdout().lock();
+        json::write_line(&mut stdout, &json::IngestJson::new(&report))?;
+        stdout.flush()?;
+    } else {
+        human::write_ingest_summary(&mut stderr, &report, style)?;
+    }
+    if args.strict && !report.skipped.is_empty() {
+        writeln!(
+            stderr,
+            "newsdex: error: {} files were skipped and --strict is set",
+            report.skipped.len()
+        )?;
+        return Ok(Status::Failed);
+    }
+    if report.articles_kept() == 0 && !report.skipped.is_empty() {
+        writeln!(stderr, "newsdex: error: nothing could be ingested")?;
+        return Ok(Status::Failed);
+    }
+    if report.files_seen == 0 {
+        writeln!(
+            stderr,
+            "newsdex: warning: no article files found (newsdex reads .txt, .json, .jsonl, .ndjson and their .gz)"
+        )?;
+    }
+    Ok(Status::Found)
+}
+
+/// A bar on a terminal; elsewhere a line every few seconds.
+struct Bar {
+    bar: Option<ProgressBar>,
+    lines: Option<Mutex<LineState>>,
+}
+
+struct LineState {
+    last: Instant,
+    done: u64,
+    total: u64,
+    articles: u64,
+}
+
+impl Bar {
+    fn new(enabled: bool) -> Bar {
+        let terminal = std::io::stderr().is_terminal();
+        Bar {
+            bar: (enabled && terminal).then(|| {
+                let bar = ProgressBar::new(0);
+                bar.set_style(
+                    ProgressStyle::with_template(
+                        "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} files {msg} ({eta} left)",
+                    )
+                    .expect("the template is valid"),
+                );
+                bar
+            }),
+            lines: (enabled && !terminal).then(|| {
+                Mutex::new(LineState {
+                    last: Instant::now(),
+                    done: 0,
+                    total: 0,
+                    articles: 0,
+                })
+            }),
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
+impl Progress for Bar {
+    fn start(&self, files_to_read: u64) {
+        if let Some(bar) = &self.bar {
+            bar.set_length(files_to_read);
+            bar.enable_steady_tick(Duration::from_millis(200));
+        }
+        if let Some(Ok(mut s)) = self.lines.as_ref().map(|l| l.lock()) {
+            s.total = files_to_read;
+        }
+    }
+
+    fn file_done(&self, articles: u64) {
+        if let Some(bar) = &self.bar {
+            bar.inc(1);
+            if articles > 0 {
+                bar.set_message(format!("+{articles} articles"));
+            }
+        }
+        if let Some(Ok(mut s)) = self.lines.as_ref().map(|l| l.lock()) {
+            s.done += 1;
+            s.articles += articles;
+            if s.last.elapsed() >= Duration::from_secs(10) {
+                s.last = Instant::now();
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "newsdex: ingest: {}/{} files read, {} articles",
+                    s.done,
+                    s.total,
+                    s.articles
+                );
+            }
+        }
+    }
+
+    fn committing(&self) {
+        if let Some(bar) = &self.bar {
+            bar.set_message("committing");
+        }
+    }
+}

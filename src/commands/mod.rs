@@ -1,0 +1,98 @@
+/*!
+One module per subcommand: glue that wires library stages and renders their
+results. Domain rules live in the library.
+*/
+
+mod entities;
+mod extract;
+mod ingest;
+mod search;
+mod show;
+mod stats;
+
+use std::io::IsTerminal;
+
+use anyhow::Result;
+use newsdex::output::Style;
+
+use crate::cli::{Cli, ColorWhen, Command};
+
+/// How a command ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Something was found or done.
+    Found,
+    /// A search or listing found nothing.
+    NothingFound,
+    /// The command ran but failed its contract (e.g. `--strict` skips).
+    Failed,
+}
+
+impl From<Status> for std::process::ExitCode {
+    fn from(status: Status) -> Self {
+        match status {
+            Status::Found => std::process::ExitCode::SUCCESS,
+            Status::NothingFound => std::process::ExitCode::from(1),
+            Status::Failed => std::process::ExitCode::from(2),
+        }
+    }
+}
+
+/// Runs the command the user asked for.
+pub fn run(cli: Cli) -> Result<Status> {
+    let style = Style {
+        color: match cli.color {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => {
+                std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+            }
+        },
+        base: std::env::current_dir()
+            .ok()
+            .and_then(|d| d.canonicalize().ok()),
+    };
+    match cli.command {
+        Command::Ingest(args) => ingest::run(&cli.index, args, &style),
+        Command::Search(args) => search::run(&cli.index, args, &style),
+        Command::People(args) => {
+            entities::run(&cli.index, args, newsdex::model::EntityKind::Person, &style)
+        }
+        Command::Places(args) => {
+            entities::run(&cli.index, args, newsdex::model::EntityKind::Place, &style)
+        }
+        Command::Show(args) => show::run(&cli.index, args, &style),
+        Command::Extract(args) => extract::run(args, &style),
+        Command::Stats(args) => stats::run(&cli.index, args),
+    }
+}
+
+/// Parses `--field NAME=KEY` values.
+pub fn parse_fields(values: &[String]) -> Result<newsdex::parse::ParseOptions> {
+    use newsdex::parse::FieldName;
+    let mut options = newsdex::parse::ParseOptions::default();
+    for value in values {
+        let Some((name, key)) = value.split_once('=') else {
+            anyhow::bail!(
+                "invalid --field {value:?}: the format is NAME=KEY, e.g. body=content_original"
+            );
+        };
+        let Some(field) = FieldName::parse(name) else {
+            let names: Vec<&str> = FieldName::ALL.iter().map(|f| f.as_str()).collect();
+            anyhow::bail!(
+                "invalid --field {value:?}: {name:?} is not one of {}",
+                names.join(", ")
+            );
+        };
+        if key.trim().is_empty() {
+            anyhow::bail!("invalid --field {value:?}: the key is empty");
+        }
+        options.field_keys.push((field, key.trim().to_string()));
+    }
+    Ok(options)
+}
+
+/// Today's local day, the upper bound (plus one) of plausible dates.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}

@@ -1,0 +1,91 @@
+//! The library's one error type.
+//!
+//! Every variant carries what a user needs to act: the path, the query, and
+//! the next step where there is one. tantivy's errors are wrapped so that
+//! users never see its Debug text.
+
+use std::io;
+use std::path::PathBuf;
+
+/// A newsdex error.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file or folder could not be read or written.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// The operating system's error.
+        #[source]
+        source: io::Error,
+    },
+    /// There is no index where one was expected.
+    #[error("no index at {}; build one with `newsdex ingest PATH` (or pass --index DIR)", path.display())]
+    IndexMissing {
+        /// The index folder.
+        path: PathBuf,
+    },
+    /// The folder holds files but no newsdex index.
+    #[error("{} is not a newsdex index and is not empty; pass another --index DIR", path.display())]
+    NotAnIndex {
+        /// The folder.
+        path: PathBuf,
+    },
+    /// Another ingest holds the index's write lock.
+    #[error("the index at {} is being written by another ingest; wait for it to finish (searching works meanwhile)", path.display())]
+    IndexLocked {
+        /// The index folder.
+        path: PathBuf,
+    },
+    /// The index was written by an incompatible newsdex version.
+    #[error("the index at {} was built by {found}, which this newsdex ({expected}) cannot read; rebuild it with `newsdex ingest --rebuild PATH`", path.display())]
+    SchemaMismatch {
+        /// The index folder.
+        path: PathBuf,
+        /// What the index says it is.
+        found: String,
+        /// What this build writes.
+        expected: String,
+    },
+    /// tantivy failed.
+    #[error("index error in {}: {message}", path.display())]
+    Index {
+        /// The index folder.
+        path: PathBuf,
+        /// tantivy's message (its Display form).
+        message: String,
+    },
+    /// A search query could not be parsed.
+    #[error("invalid query {query:?}: {message} (see the README's \"Query syntax\" section)")]
+    Query {
+        /// The query as given.
+        query: String,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A date on the command line is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[error("invalid date {text:?}: expected YYYY, YYYY-MM or YYYY-MM-DD")]
+    InvalidDate {
+        /// The text given.
+        text: String,
+    },
+    /// No article has this id.
+    #[error("no article with id {id}; ids are printed by `newsdex search`")]
+    ArticleNotFound {
+        /// The id asked for.
+        id: String,
+    },
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl Error {
+    /// Wraps an I/O error with the path it concerns.
+    pub fn io(path: impl Into<PathBuf>, source: io::Error) -> Error {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}

@@ -1,0 +1,887 @@
+//! Date parsing: turns the date strings found in news-archive metadata (JSON
+//! keys, `Date:` header lines) into calendar days, and finds dates written in
+//! file paths.
+//!
+//! Only whole days are stored: a string that names just a year or a month is
+//! not a date here. Times and zones are read past but never used to shift the
+//! day: `2024-04-25T23:30:00-05:00` is 2024-04-25, the day written in the
+//! string. The one exception is a Unix timestamp, which has no local zone and
+//! so gives its UTC day.
+//!
+//! A day is plausible from 1800-01-01 up to and including tomorrow (relative
+//! to the `today` passed in). Real calendar dates outside that span are
+//! reported as [`DateParse::OutOfRange`] so that callers can tell a bogus
+//! date (`0001-11-30`, `2050-09-30`) from text that is not a date at all.
+//!
+//! The parser is a small hand-written tokenizer (digit runs, letter runs,
+//! spaces, single punctuation marks) and a handful of patterns tried at each
+//! token from left to right, so that prefixes such as `Published on` or a
+//! leading weekday are skipped. The first place where a pattern's shape fits
+//! decides the outcome; if its numbers are not a real date the string is
+//! [`DateParse::Unparsed`].
+
+use std::borrow::Cow;
+use std::path::{Component, Path};
+
+use chrono::{DateTime, Datelike, NaiveDate};
+
+/// The outcome of parsing a date string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateParse {
+    /// A plausible day.
+    Day(NaiveDate),
+    /// A real calendar date outside 1800-01-01..=tomorrow.
+    OutOfRange(NaiveDate),
+    /// Not a date we can read.
+    Unparsed,
+}
+
+/// Parses a metadata date string into a day.
+///
+/// Understands ISO 8601 dates and timestamps (`2024-04-25`,
+/// `2024-04-25T23:30:00-05:00`, `20240425`), numeric dates
+/// (`9/6/17` is month/day/year; `25/04/2024` is day/month/year because 25
+/// cannot be a month; `25.04.2024` is day-first), written dates in English
+/// (`April 25, 2024`, `Thu, 25 Apr 2024 14:03:00 +0000`, `26-FEB-1987`,
+/// `Thu Apr 25 14:03:00 2024`), with or without a weekday, a prefix such as
+/// `Published:` or a trailing time and zone, and Unix timestamps of 10
+/// (seconds) or 13 (milliseconds) digits.
+///
+/// The day is the one written in the string; zone offsets never move it.
+/// Two-digit years up to next year's two digits are in this century, the
+/// rest in the previous one. `today` bounds plausible days: anything from
+/// 1800-01-01 to tomorrow is [`DateParse::Day`], other real dates are
+/// [`DateParse::OutOfRange`], and a year or month alone, an impossible date
+/// or anything else is [`DateParse::Unparsed`]. Never panics.
+pub fn parse_date(text: &str, today: NaiveDate) -> DateParse {
+    match read_date(text.trim(), today) {
+        Some(day) if in_range(day, today) => DateParse::Day(day),
+        Some(day) => DateParse::OutOfRange(day),
+        None => DateParse::Unparsed,
+    }
+}
+
+/// Finds the publication day written in a file path, if any.
+///
+/// Looks at the path's components, from the file name up, for a full date:
+/// one component holding it (`2024-04-25-slug.txt`, `20240425_slug.txt`,
+/// `2024_04_25`) or year, month and day folders (`2024/04/25/story.txt`,
+/// `2024/04/25-slug.html`, `2024/apr/25/slug`). The year must have four
+/// digits and the day must be plausible (1800-01-01 to tomorrow). Digit runs
+/// inside ids (`000_12d0decf402e7c67.txt`, `199.txt`) and year/month folders
+/// without a day give `None`.
+pub fn date_from_path(path: &Path, today: NaiveDate) -> Option<NaiveDate> {
+    let parts: Vec<Cow<'_, str>> = path
+        .components()
+        .filter_map(|c| match c {
+            Component::Normal(s) => Some(s.to_string_lossy()),
+            _ => None,
+        })
+        .collect();
+    let last = parts.len().checked_sub(1)?;
+    let plausible = |day: &NaiveDate| in_range(*day, today);
+    for i in (0..=last).rev() {
+        if let Some(day) = date_in_component(&parts[i]).filter(plausible) {
+            return Some(day);
+        }
+        if i >= 2 {
+            let found = date_in_folders(&parts[i - 2], &parts[i - 1], &parts[i], i == last);
+            if let Some(day) = found.filter(plausible) {
+                return Some(day);
+            }
+        }
+    }
+    None
+}
+
+/// Whether `day` lies in 1800-01-01..=tomorrow.
+fn in_range(day: NaiveDate, today: NaiveDate) -> bool {
+    let latest = today.succ_opt().unwrap_or(today);
+    day.year() >= 1800 && day <= latest
+}
+
+/// A full calendar date from numbers that may be out of bounds.
+fn ymd(year: u32, month: u32, day: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
+}
+
+/// The year meant by a two-digit year: up to next year's two digits it is in
+/// today's century, above that in the previous one.
+fn expand_year(yy: u32, today: NaiveDate) -> u32 {
+    let year = today.year().clamp(100, 9999) as u32;
+    let century = year - year % 100;
+    let pivot = year % 100 + 1;
+    if yy <= pivot {
+        century + yy
+    } else {
+        century - 100 + yy
+    }
+}
+
+/// The month number of an English month name or abbreviation (any case).
+fn month_number(word: &str) -> Option<u32> {
+    const NAMES: [(&str, u32); 24] = [
+        ("jan", 1),
+        ("january", 1),
+        ("feb", 2),
+        ("february", 2),
+        ("mar", 3),
+        ("march", 3),
+        ("apr", 4),
+        ("april", 4),
+        ("may", 5),
+        ("jun", 6),
+        ("june", 6),
+        ("jul", 7),
+        ("july", 7),
+        ("aug", 8),
+        ("august", 8),
+        ("sep", 9),
+        ("sept", 9),
+        ("september", 9),
+        ("oct", 10),
+        ("october", 10),
+        ("nov", 11),
+        ("november", 11),
+        ("dec", 12),
+        ("december", 12),
+    ];
+    NAMES
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case(word))
+        .map(|&(_, month)| month)
+}
+
+/// A piece of a date string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tok<'a> {
+    /// A run of ASCII digits.
+    Num(&'a str),
+    /// A run of letters.
+    Word(&'a str),
+    /// A run of whitespace.
+    Space,
+    /// Any other single character.
+    Punct(char),
+}
+
+impl<'a> Tok<'a> {
+    /// The value of a digit run of `lens` digits.
+    fn num(self, lens: std::ops::RangeInclusive<usize>) -> Option<u32> {
+        match self {
+            Tok::Num(s) if lens.contains(&s.len()) && s.len() <= 9 => s.parse().ok(),
+            _ => None,
+        }
+    }
+
+    fn is_num(self) -> bool {
+        matches!(self, Tok::Num(_))
+    }
+
+    fn is_word(self) -> bool {
+        matches!(self, Tok::Word(_))
+    }
+
+    fn is_word_of(self, words: &[&str]) -> bool {
+        matches!(self, Tok::Word(w) if words.iter().any(|x| x.eq_ignore_ascii_case(w)))
+    }
+}
+
+/// Splits `text` into digit runs, letter runs, whitespace runs and single
+/// punctuation characters.
+fn tokenize(text: &str) -> Vec<Tok<'_>> {
+    #[derive(PartialEq)]
+    enum Class {
+        Digit,
+        Letter,
+        Space,
+        Other,
+    }
+    fn class(c: char) -> Class {
+        if c.is_ascii_digit() {
+            Class::Digit
+        } else if c.is_alphabetic() {
+            Class::Letter
+        } else if c.is_whitespace() {
+            Class::Space
+        } else {
+            Class::Other
+        }
+    }
+
+    let mut tokens = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        let kind = class(c);
+        if kind == Class::Other {
+            tokens.push(Tok::Punct(c));
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, next)) = chars.peek() {
+            if class(next) != kind {
+                break;
+            }
+            end = i + next.len_utf8();
+            chars.next();
+        }
+        let run = &text[start..end];
+        tokens.push(match kind {
+            Class::Digit => Tok::Num(run),
+            Class::Letter => Tok::Word(run),
+            _ => Tok::Space,
+        });
+    }
+    tokens
+}
+
+/// Reads a date from a trimmed string, without judging its range.
+fn read_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+    if text.is_empty() {
+        return None;
+    }
+    if text.bytes().all(|b| b.is_ascii_digit()) {
+        return read_digits(text);
+    }
+    let toks = tokenize(text);
+    // ISO 8601 basic format: 20240425T140300Z.
+    if let [Tok::Num(digits), t, Tok::Num(_), ..] = toks[..]
+        && digits.len() == 8
+        && t.is_word_of(&["t"])
+    {
+        return read_digits(digits);
+    }
+    (0..toks.len())
+        .filter(|&i| starts_clean(&toks, i))
+        .find_map(|i| match_at(&toks, i, today))
+        .flatten()
+}
+
+/// Reads an all-digit string: `YYYYMMDD`, a Unix timestamp in seconds (10
+/// digits) or milliseconds (13 digits), or `YYYYMMDDhhmmss`.
+fn read_digits(digits: &str) -> Option<NaiveDate> {
+    let part = |range: std::ops::Range<usize>| -> Option<u32> { digits.get(range)?.parse().ok() };
+    match digits.len() {
+        8 => ymd(part(0..4)?, part(4..6)?, part(6..8)?),
+        10 => {
+            let secs: i64 = digits.parse().ok()?;
+            DateTime::from_timestamp(secs, 0).map(|t| t.date_naive())
+        }
+        13 => {
+            let millis: i64 = digits.parse().ok()?;
+            DateTime::from_timestamp_millis(millis).map(|t| t.date_naive())
+        }
+        14 => {
+            let time_ok = part(8..10)? < 24 && part(10..12)? < 60 && part(12..14)? < 61;
+            if time_ok {
+                ymd(part(0..4)?, part(4..6)?, part(6..8)?)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Whether a pattern may start at token `i`: not glued to a number before it
+/// (so `1/2/3/4` does not yield `2/3/4`).
+fn starts_clean(toks: &[Tok<'_>], i: usize) -> bool {
+    match i.checked_sub(1).map(|j| toks[j]) {
+        None => true,
+        Some(Tok::Num(_)) => false,
+        Some(Tok::Punct('-' | '/' | '.' | ':')) => !(i >= 2 && toks[i - 2].is_num()),
+        Some(_) => true,
+    }
+}
+
+/// Whether a pattern may end before token `j`: not followed by a separator
+/// and another number (so `1/2/2024/5` and `25 Apr 14:03` are not dates).
+fn ends_clean(toks: &[Tok<'_>], j: usize) -> bool {
+    !matches!(
+        (toks.get(j), toks.get(j + 1)),
+        (Some(Tok::Punct('-' | '/' | '.' | ':')), Some(Tok::Num(_)))
+    )
+}
+
+/// What a pattern found: `None` when its shape does not fit here,
+/// `Some(None)` when it fits but the numbers are no real date.
+type Found = Option<Option<NaiveDate>>;
+
+/// Tries every pattern at token `i`.
+fn match_at(toks: &[Tok<'_>], i: usize, today: NaiveDate) -> Found {
+    numeric_ymd(toks, i)
+        .or_else(|| numeric_mdy(toks, i, today))
+        .or_else(|| written_mdy(toks, i))
+        .or_else(|| written_dmy(toks, i, today))
+        .or_else(|| written_ymd(toks, i))
+}
+
+/// `2024-04-25`, `2024/4/25`, `2024.04.25`, with anything after the day.
+fn numeric_ymd(toks: &[Tok<'_>], i: usize) -> Found {
+    let [y, s1, m, s2, d] = *toks.get(i..i + 5)? else {
+        return None;
+    };
+    let (Tok::Punct(sep @ ('-' | '/' | '.')), Tok::Punct(sep2)) = (s1, s2) else {
+        return None;
+    };
+    if sep != sep2 || !ends_clean(toks, i + 5) {
+        return None;
+    }
+    Some(ymd(y.num(4..=4)?, m.num(1..=2)?, d.num(1..=2)?))
+}
+
+/// `9/6/17`, `12/31/2019`, `04-25-2024`: month first unless the first number
+/// cannot be a month; `25.04.2024`: day first unless the second number
+/// cannot be a month.
+fn numeric_mdy(toks: &[Tok<'_>], i: usize, today: NaiveDate) -> Found {
+    let [a, s1, b, s2, y] = *toks.get(i..i + 5)? else {
+        return None;
+    };
+    let (Tok::Punct(sep @ ('-' | '/' | '.')), Tok::Punct(sep2)) = (s1, s2) else {
+        return None;
+    };
+    if sep != sep2 || !ends_clean(toks, i + 5) {
+        return None;
+    }
+    let (a, b) = (a.num(1..=2)?, b.num(1..=2)?);
+    let year = match y {
+        Tok::Num(s) if s.len() == 2 => expand_year(y.num(2..=2)?, today),
+        _ => y.num(4..=4)?,
+    };
+    let day_first = if sep == '.' { b <= 12 } else { a > 12 };
+    let (month, day) = if day_first { (b, a) } else { (a, b) };
+    Some(ymd(year, month, day))
+}
+
+/// Skips an optional space, one optional separator (`,` `-` `/` `.`) and an
+/// optional space from token `j`; returns the next index and whether the gap
+/// was exactly one hyphen.
+fn gap(toks: &[Tok<'_>], mut j: usize) -> (usize, bool) {
+    let start = j;
+    if toks.get(j) == Some(&Tok::Space) {
+        j += 1;
+    }
+    if let Some(Tok::Punct(',' | '-' | '/' | '.')) = toks.get(j) {
+        j += 1;
+    }
+    if toks.get(j) == Some(&Tok::Space) {
+        j += 1;
+    }
+    let hyphen = j == start + 1 && toks[start] == Tok::Punct('-');
+    (j, hyphen)
+}
+
+/// Skips an ordinal suffix (`st`, `nd`, `rd`, `th`) at `j`.
+fn ordinal(toks: &[Tok<'_>], j: usize) -> usize {
+    match toks.get(j) {
+        Some(t) if t.is_word_of(&["st", "nd", "rd", "th"]) => j + 1,
+        _ => j,
+    }
+}
+
+/// A day number (1 or 2 digits) at `j` that is not the hour of a time.
+fn day_at(toks: &[Tok<'_>], j: usize) -> Option<u32> {
+    let day = toks.get(j)?.num(1..=2)?;
+    (toks.get(j + 1) != Some(&Tok::Punct(':'))).then_some(day)
+}
+
+/// A four-digit year at `j` that ends the date cleanly.
+fn year_at(toks: &[Tok<'_>], j: usize) -> Option<u32> {
+    let year = toks.get(j)?.num(4..=4)?;
+    ends_clean(toks, j + 1).then_some(year)
+}
+
+/// The month named by the word at `j`.
+fn month_at(toks: &[Tok<'_>], j: usize) -> Option<u32> {
+    match toks.get(j)? {
+        Tok::Word(w) => month_number(w),
+        _ => None,
+    }
+}
+
+/// Skips a clock time (`14:03`, `14:03:00`, `15:01:01.79`) at `j`.
+fn time_at(toks: &[Tok<'_>], j: usize) -> Option<usize> {
+    toks.get(j)?.num(1..=2)?;
+    if toks.get(j + 1) != Some(&Tok::Punct(':')) {
+        return None;
+    }
+    toks.get(j + 2)?.num(2..=2)?;
+    let mut end = j + 3;
+    if toks.get(end) == Some(&Tok::Punct(':')) && toks.get(end + 1).is_some_and(|t| t.is_num()) {
+        end += 2;
+        if toks.get(end) == Some(&Tok::Punct('.')) && toks.get(end + 1).is_some_and(|t| t.is_num())
+        {
+            end += 2;
+        }
+    }
+    Some(end)
+}
+
+/// `April 25, 2024`, `Apr. 25th 2024`, and the ctime shape
+/// `Apr 25 14:03:00 [UTC] 2024`.
+fn written_mdy(toks: &[Tok<'_>], i: usize) -> Found {
+    let month = month_at(toks, i)?;
+    let (j, _) = gap(toks, i + 1);
+    let day = day_at(toks, j)?;
+    let j = ordinal(toks, j + 1);
+    let (k, _) = gap(toks, j);
+    if let Some(year) = year_at(toks, k) {
+        return Some(ymd(year, month, day));
+    }
+    // ctime / date(1): the time (and perhaps a zone) come before the year.
+    if toks.get(j) != Some(&Tok::Space) {
+        return None;
+    }
+    let mut k = time_at(toks, j + 1)?;
+    if toks.get(k) != Some(&Tok::Space) {
+        return None;
+    }
+    k += 1;
+    if toks.get(k).is_some_and(|t| t.is_word()) && toks.get(k + 1) == Some(&Tok::Space) {
+        k += 2;
+    }
+    Some(ymd(year_at(toks, k)?, month, day))
+}
+
+/// `25 April 2024`, `Thu, 25 Apr 2024 14:03:00 +0000`, `25-Apr-2024`,
+/// `26-FEB-1987`, `25th of April, 2024`, and `25-Apr-24` (two-digit years
+/// only in that hyphenated shape).
+fn written_dmy(toks: &[Tok<'_>], i: usize, today: NaiveDate) -> Found {
+    let day = day_at(toks, i)?;
+    let j = ordinal(toks, i + 1);
+    let (mut j, hyphen1) = gap(toks, j);
+    if toks.get(j).is_some_and(|t| t.is_word_of(&["of"])) {
+        j = gap(toks, j + 1).0;
+    }
+    let month = month_at(toks, j)?;
+    let (k, hyphen2) = gap(toks, j + 1);
+    let year = match year_at(toks, k) {
+        Some(year) => year,
+        None if hyphen1 && hyphen2 && ends_clean(toks, k + 1) => {
+            expand_year(toks.get(k)?.num(2..=2)?, today)
+        }
+        None => return None,
+    };
+    Some(ymd(year, month, day))
+}
+
+/// `2024 April 25`, `2024-Apr-25`.
+fn written_ymd(toks: &[Tok<'_>], i: usize) -> Found {
+    let year = toks.get(i)?.num(4..=4)?;
+    let (j, _) = gap(toks, i + 1);
+    let month = month_at(toks, j)?;
+    let (k, _) = gap(toks, j + 1);
+    let day = day_at(toks, k)?;
+    if !ends_clean(toks, k + 1) {
+        return None;
+    }
+    Some(ymd(year, month, day))
+}
+
+/// A full date inside one path component: `2024-04-25-slug.txt`,
+/// `2024_04_25`, `20240425_slug.txt`, `story-2024-04-25.html`. The date must
+/// not be glued to letters or digits before it, nor to letters after it
+/// (except an ISO `T`), so ids like `12d0decf402e7c67` never match.
+fn date_in_component(part: &str) -> Option<NaiveDate> {
+    let toks = tokenize(part);
+    let free_before = |i: usize| i == 0 || !(toks[i - 1].is_word() || toks[i - 1].is_num());
+    let free_after = |j: usize| match toks.get(j) {
+        Some(t @ Tok::Word(_)) => {
+            t.is_word_of(&["t"]) && toks.get(j + 1).is_some_and(|n| n.is_num())
+        }
+        _ => true,
+    };
+    for i in 0..toks.len() {
+        if !free_before(i) {
+            continue;
+        }
+        if let Tok::Num(digits) = toks[i]
+            && digits.len() == 8
+            && free_after(i + 1)
+            && let Some(day) = read_digits(digits)
+        {
+            return Some(day);
+        }
+        if let Some(
+            [
+                y,
+                Tok::Punct(sep @ ('-' | '_' | '.')),
+                m,
+                Tok::Punct(sep2),
+                d,
+            ],
+        ) = toks.get(i..i + 5)
+            && sep == sep2
+            && free_after(i + 5)
+            && let (Some(y), Some(m), Some(d)) = (y.num(4..=4), m.num(1..=2), d.num(1..=2))
+            && let Some(day) = ymd(y, m, d)
+        {
+            return Some(day);
+        }
+    }
+    None
+}
+
+/// A date spread over year, month and day folders: `2024/04/25/…`,
+/// `2024/4/5/…`, `2024/apr/25/…`, `2024/04/25-slug.html`, `2024/04/25.html`.
+/// A day in the file name itself (`is_file`) needs two digits, so
+/// `2024/04/5.txt` (likely an id) is not a date.
+fn date_in_folders(year: &str, month: &str, day: &str, is_file: bool) -> Option<NaiveDate> {
+    let all_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if year.len() != 4 || !all_digits(year) {
+        return None;
+    }
+    let month = if (1..=2).contains(&month.len()) && all_digits(month) {
+        month.parse().ok()?
+    } else {
+        month_number(month)?
+    };
+    let digits = day.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &day[digits..];
+    let shape_ok = if is_file {
+        digits == 2
+    } else {
+        (1..=2).contains(&digits)
+    };
+    if !shape_ok || !(rest.is_empty() || rest.starts_with(['-', '_', '.'])) {
+        return None;
+    }
+    ymd(year.parse().ok()?, month, day[..digits].parse().ok()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
+    }
+
+    fn today() -> NaiveDate {
+        date(2025, 6, 15)
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> DateParse {
+        DateParse::Day(date(y, m, d))
+    }
+
+    fn out(y: i32, m: u32, d: u32) -> DateParse {
+        DateParse::OutOfRange(date(y, m, d))
+    }
+
+    const UNPARSED: DateParse = DateParse::Unparsed;
+
+    #[test]
+    fn parses_table() {
+        let cases = [
+            // ISO dates and timestamps.
+            ("2024-04-25", day(2024, 4, 25)),
+            ("2024-04-25T14:03:00Z", day(2024, 4, 25)),
+            ("2024-04-25T23:30:00-05:00", day(2024, 4, 25)),
+            ("2024-04-25T00:30:00+14:00", day(2024, 4, 25)),
+            ("2024-04-25 23:30:00", day(2024, 4, 25)),
+            ("2024-04-25T14:03:00.123+02:00", day(2024, 4, 25)),
+            ("2024-04-25t14:03:00z", day(2024, 4, 25)),
+            ("  2024-04-25\n", day(2024, 4, 25)),
+            ("2024-4-5", day(2024, 4, 5)),
+            ("2024/04/25", day(2024, 4, 25)),
+            ("2024.04.25", day(2024, 4, 25)),
+            ("20240425", day(2024, 4, 25)),
+            ("20240425T140300Z", day(2024, 4, 25)),
+            ("20240425140300", day(2024, 4, 25)),
+            ("20241345", UNPARSED),
+            ("20240425996199", UNPARSED),
+            ("2024-02-30", UNPARSED),
+            ("2024-02-29", day(2024, 2, 29)),
+            ("2023-02-29", UNPARSED),
+            ("0000-00-00", UNPARSED),
+            ("0000-00-00 00:00:00", UNPARSED),
+            // Numeric dates, US order first.
+            ("9/6/17", day(2017, 9, 6)),
+            ("12/31/2019", day(2019, 12, 31)),
+            ("12/1/16", day(2016, 12, 1)),
+            ("8/19/19", day(2019, 8, 19)),
+            ("4/4/17", day(2017, 4, 4)),
+            ("04-25-2024", day(2024, 4, 25)),
+            ("25/04/2024", day(2024, 4, 25)),
+            ("13/13/2024", UNPARSED),
+            ("2/30/2024", UNPARSED),
+            ("4/25/00", day(2000, 4, 25)),
+            ("4/25/25", day(2025, 4, 25)),
+            ("4/25/26", out(2026, 4, 25)),
+            ("4/25/27", day(1927, 4, 25)),
+            ("4/25/99", day(1999, 4, 25)),
+            ("25.04.2024", day(2024, 4, 25)),
+            ("04.05.2024", day(2024, 5, 4)),
+            ("04.25.2024", day(2024, 4, 25)),
+            ("Updated: 4/25/2024 10:30 AM", day(2024, 4, 25)),
+            ("Updated 10:30 AM, 4/25/2024", day(2024, 4, 25)),
+            ("1/2/3/4", UNPARSED),
+            ("1/2/2024/5", UNPARSED),
+            ("1.2.3", UNPARSED),
+            // Written dates.
+            ("April 25, 2024", day(2024, 4, 25)),
+            ("Apr 25, 2024", day(2024, 4, 25)),
+            ("Apr. 25, 2024", day(2024, 4, 25)),
+            ("APRIL 25, 2024", day(2024, 4, 25)),
+            ("april 25 2024", day(2024, 4, 25)),
+            ("April 25th, 2024", day(2024, 4, 25)),
+            ("25 April 2024", day(2024, 4, 25)),
+            ("25th of April, 2024", day(2024, 4, 25)),
+            ("Thursday, April 25, 2024", day(2024, 4, 25)),
+            ("Thursday 25 April 2024", day(2024, 4, 25)),
+            ("Thu, 25 Apr 2024 14:03:00 +0000", day(2024, 4, 25)),
+            ("Thu, 25 Apr 2024 23:59:00 -1200", day(2024, 4, 25)),
+            ("25-Apr-2024", day(2024, 4, 25)),
+            ("25-Apr-24", day(2024, 4, 25)),
+            ("25APR2024", day(2024, 4, 25)),
+            ("26-FEB-1987 15:01:01.79", day(1987, 2, 26)),
+            ("Sept 5, 2023", day(2023, 9, 5)),
+            ("Sep. 5, 2023", day(2023, 9, 5)),
+            ("September 5th 2023", day(2023, 9, 5)),
+            ("May 1, 2020", day(2020, 5, 1)),
+            ("December 31, 1899", day(1899, 12, 31)),
+            ("April 25, 2024 11:20 AM EDT", day(2024, 4, 25)),
+            ("Thu Apr 25 14:03:00 2024", day(2024, 4, 25)),
+            ("Thu Apr 25 14:03:00 UTC 2024", day(2024, 4, 25)),
+            ("2024 April 25", day(2024, 4, 25)),
+            ("2024-Apr-25", day(2024, 4, 25)),
+            ("February 30, 2024", UNPARSED),
+            ("31 June 2024", UNPARSED),
+            // Prefixes.
+            ("Published on April 25, 2024", day(2024, 4, 25)),
+            ("Published: 2024-04-25", day(2024, 4, 25)),
+            ("Date: Thu, 25 Apr 2024 14:03:00 +0000", day(2024, 4, 25)),
+            ("Updated April 25, 2024, 9:00 a.m. ET", day(2024, 4, 25)),
+            ("Page 2 - April 25, 2024", day(2024, 4, 25)),
+            // Unix timestamps (UTC day).
+            ("1714053780", day(2024, 4, 25)),
+            ("1714089599", day(2024, 4, 25)),
+            ("1714053780000", day(2024, 4, 25)),
+            ("0000000000", day(1970, 1, 1)),
+            ("9999999999", out(2286, 11, 20)),
+            // Range.
+            ("0001-11-30", out(1, 11, 30)),
+            ("2050-09-30", out(2050, 9, 30)),
+            ("2050-01-01", out(2050, 1, 1)),
+            ("1799-12-31", out(1799, 12, 31)),
+            ("1800-01-01", day(1800, 1, 1)),
+            ("2025-06-16", day(2025, 6, 16)),
+            ("2025-06-17", out(2025, 6, 17)),
+            // Not days.
+            ("", UNPARSED),
+            ("   ", UNPARSED),
+            ("2024", UNPARSED),
+            ("April 2024", UNPARSED),
+            ("2024-04", UNPARSED),
+            ("04/2024", UNPARSED),
+            ("April 25", UNPARSED),
+            ("25 April", UNPARSED),
+            ("25 Apr 14:03", UNPARSED),
+            ("14:03:00", UNPARSED),
+            ("yesterday", UNPARSED),
+            ("2 hours ago", UNPARSED),
+            ("N/A", UNPARSED),
+            ("null", UNPARSED),
+            ("12345", UNPARSED),
+            ("123456789", UNPARSED),
+            ("99999999999", UNPARSED),
+            ("2024-116", UNPARSED),
+            ("Mayday 25, 2024", UNPARSED),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_date(text, today()), want, "input {text:?}");
+        }
+    }
+
+    #[test]
+    fn two_digit_years_follow_today() {
+        let in_2099 = date(2099, 12, 31);
+        assert_eq!(parse_date("1/2/00", in_2099), day(2000, 1, 2));
+        assert_eq!(parse_date("1/2/99", in_2099), day(2099, 1, 2));
+        let in_2000 = date(2000, 6, 1);
+        assert_eq!(parse_date("1/2/01", in_2000), out(2001, 1, 2));
+        assert_eq!(parse_date("1/2/02", in_2000), day(1902, 1, 2));
+    }
+
+    #[test]
+    fn tomorrow_is_the_last_day_even_at_the_end_of_time() {
+        assert_eq!(
+            parse_date("2025-06-16", today()),
+            DateParse::Day(date(2025, 6, 16))
+        );
+        // No panic when there is no tomorrow.
+        let _ = parse_date("2024-04-25", NaiveDate::MAX);
+        let _ = parse_date("1/2/03", NaiveDate::MIN);
+        let _ = date_from_path(Path::new("/2024/04/25/x"), NaiveDate::MAX);
+    }
+
+    #[test]
+    fn paths_table() {
+        let cases = [
+            ("/archive/2024/04/25/story.txt", Some(date(2024, 4, 25))),
+            ("/archive/2024/4/5/story.txt", Some(date(2024, 4, 5))),
+            ("/x/2024-04-25-slug.txt", Some(date(2024, 4, 25))),
+            ("/x/2024-04-25-2.txt", Some(date(2024, 4, 25))),
+            ("20240425_slug.txt", Some(date(2024, 4, 25))),
+            ("/news/2024/04/25-slug.html", Some(date(2024, 4, 25))),
+            ("/news/2024/04/25.html", Some(date(2024, 4, 25))),
+            ("/news/2024/04/25_slug", Some(date(2024, 4, 25))),
+            ("2024_04_25", Some(date(2024, 4, 25))),
+            ("/data/2024_04_25/a.json", Some(date(2024, 4, 25))),
+            ("/data/2024.04.25.txt", Some(date(2024, 4, 25))),
+            ("/world/2024/apr/25/some-slug", Some(date(2024, 4, 25))),
+            ("/world/2024/April/25/index.html", Some(date(2024, 4, 25))),
+            ("/a/b/story-20240425.txt", Some(date(2024, 4, 25))),
+            ("/a/b/story_2024-04-25.html", Some(date(2024, 4, 25))),
+            ("/x/2024-04-25T1403.json", Some(date(2024, 4, 25))),
+            ("/x/20240425T140300Z.json", Some(date(2024, 4, 25))),
+            ("/archive/20240425/story.txt", Some(date(2024, 4, 25))),
+            ("relative/2019/12/31/x.txt", Some(date(2019, 12, 31))),
+            // The file name wins over folders.
+            ("/2024/04/25/2024-04-20-slug.txt", Some(date(2024, 4, 20))),
+            // Ids and incomplete dates.
+            ("000_12d0decf402e7c67.txt", None),
+            ("/data/000_12d0decf402e7c67.txt", None),
+            ("/bbc/sport/199.txt", None),
+            ("/bbc/business/001.txt", None),
+            ("/archive/2024/04/story.txt", None),
+            ("/archive/2024/04/123.txt", None),
+            ("/archive/2024/04/5.txt", None),
+            ("/archive/2024/04", None),
+            ("/archive/2024", None),
+            ("/archive/2024/13/25/x.txt", None),
+            ("/archive/2024/02/30/x.txt", None),
+            ("/archive/24/04/25/x.txt", None),
+            ("/archive/3000/01/01/x.txt", None),
+            ("/archive/1700/01/01/x.txt", None),
+            ("/archive/2025/06/17/x.txt", None),
+            ("/archive/2025/06/16/x.txt", Some(date(2025, 6, 16))),
+            ("/a/abc20240425.txt", None),
+            ("/a/20240425abc.txt", None),
+            ("/a/12345678.txt", None),
+            ("/a/v2024-04-25.txt", None),
+            ("/reuters/reut2-000.sgm", None),
+            ("/x/2024-04.txt", None),
+            ("", None),
+            ("/", None),
+        ];
+        for (path, want) in cases {
+            assert_eq!(
+                date_from_path(Path::new(path), today()),
+                want,
+                "path {path:?}"
+            );
+        }
+    }
+
+    /// Dates within the plausible span for `today()`.
+    fn plausible_day() -> impl Strategy<Value = NaiveDate> {
+        (1800i32..=2025, 1u32..=366).prop_filter_map("real and in range", |(y, o)| {
+            NaiveDate::from_yo_opt(y, o).filter(|d| *d <= today())
+        })
+    }
+
+    /// Strings made of date-like pieces, to reach the patterns often.
+    fn date_like() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            "[0-9]{1,14}",
+            Just("April".to_string()),
+            Just("sept".to_string()),
+            Just("MAY".to_string()),
+            Just("Thu".to_string()),
+            Just("of".to_string()),
+            Just("th".to_string()),
+            Just("T".to_string()),
+            "[ ,./:_+TZ-]",
+        ];
+        prop::collection::vec(piece, 0..12).prop_map(|v| v.concat())
+    }
+
+    fn check_in_range(result: DateParse) -> Result<(), TestCaseError> {
+        match result {
+            DateParse::Day(d) => prop_assert!(d.year() >= 1800 && d <= date(2025, 6, 16)),
+            DateParse::OutOfRange(d) => {
+                prop_assert!(d.year() < 1800 || d > date(2025, 6, 16))
+            }
+            DateParse::Unparsed => {}
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_on_any_string(text in any::<String>()) {
+            let _ = parse_date(&text, today());
+            let _ = date_from_path(Path::new(&text), today());
+        }
+
+        #[test]
+        fn day_is_always_in_range(text in date_like()) {
+            check_in_range(parse_date(&text, today()))?;
+            if let Some(d) = date_from_path(Path::new(&text), today()) {
+                prop_assert!(d.year() >= 1800 && d <= date(2025, 6, 16));
+            }
+        }
+
+        #[test]
+        fn day_is_always_in_range_for_any_string(text in "\\PC{0,40}") {
+            check_in_range(parse_date(&text, today()))?;
+        }
+
+        #[test]
+        fn formatted_days_read_back(d in plausible_day()) {
+            for format in [
+                "%Y-%m-%d",
+                "%Y-%m-%dT%H:%M:%S%:z",
+                "%Y%m%d",
+                "%m/%d/%Y",
+                "%B %-d, %Y",
+                "%A, %b %-d, %Y",
+                "%a, %d %b %Y 23:59:59 -1200",
+                "%d-%b-%Y 15:01:01.79",
+                "%a %b %e 14:03:00 %Y",
+            ] {
+                let text = d.and_hms_opt(23, 30, 0)
+                    .expect("valid time")
+                    .and_utc()
+                    .format(format)
+                    .to_string();
+                prop_assert_eq!(parse_date(&text, today()), DateParse::Day(d), "{}", text);
+            }
+            let path = d.format("/archive/%Y/%m/%d/story.txt").to_string();
+            prop_assert_eq!(date_from_path(Path::new(&path), today()), Some(d));
+            let path = d.format("/x/%Y-%m-%d-slug.txt").to_string();
+            prop_assert_eq!(date_from_path(Path::new(&path), today()), Some(d));
+        }
+    }
+
+    /// Throwaway check against real data: set `NEWSDEX_DATES_FILE` to a file
+    /// of JSON-encoded date values, one per line, and run with `--ignored
+    /// --nocapture`. Prints how many parse to each outcome.
+    #[test]
+    #[ignore]
+    #[allow(clippy::print_stdout)] // a measurement report, read with --nocapture
+    fn count_dates_in_file() {
+        let Ok(file) = std::env::var("NEWSDEX_DATES_FILE") else {
+            return;
+        };
+        let text = std::fs::read_to_string(file).expect("readable dates file");
+        let (mut days, mut out_of_range, mut unparsed) = (0, Vec::new(), Vec::new());
+        for line in text.lines() {
+            let value: String = serde_json::from_str(line).expect("a JSON string");
+            match parse_date(&value, today()) {
+                DateParse::Day(_) => days += 1,
+                DateParse::OutOfRange(_) => out_of_range.push(value),
+                DateParse::Unparsed => unparsed.push(value),
+            }
+        }
+        println!("Day: {days}");
+        println!("OutOfRange: {} {:?}", out_of_range.len(), out_of_range);
+        let mut distinct = unparsed.clone();
+        distinct.sort();
+        distinct.dedup();
+        println!("Unparsed: {} distinct {:?}", unparsed.len(), distinct);
+    }
+}

@@ -1,0 +1,1 @@
+//! Embedded place list (stub; being written).

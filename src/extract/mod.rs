@@ -1,0 +1,86 @@
+//! The extract stage: raw articles in, dated articles with people and places
+//! out.
+//!
+//! * [`dates`] parses date strings and finds dates in file paths.
+//! * [`entities`] defines the [`EntityExtractor`] seam and the first,
+//!   rule-based implementation.
+//!
+//! Uses `model` only; pure, no file system.
+
+pub mod dates;
+pub mod entities;
+pub mod gazetteer;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+pub use entities::{Entities, EntityExtractor, RuleExtractor};
+
+use crate::model::{Article, ArticleId, RawArticle};
+use dates::DateParse;
+
+/// What happened to an article's date while extracting it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateNote {
+    /// A date came from the metadata.
+    FromMetadata,
+    /// No usable metadata date; the date came from the file path.
+    FromPath,
+    /// The metadata date was impossible (outside 1800-01-01..=tomorrow) and
+    /// was dropped.
+    Dropped,
+    /// The metadata had a date that could not be parsed.
+    Unparsed,
+    /// No date anywhere.
+    Missing,
+}
+
+/// Turns a raw article from `path` into an [`Article`]: resolves its date
+/// (metadata first, then the path, never the file's mtime) and extracts its
+/// people and places.
+///
+/// `today` bounds plausible dates (tomorrow is the latest accepted day).
+pub fn extract_article(
+    raw: RawArticle,
+    path: &Path,
+    extractor: &dyn EntityExtractor,
+    today: NaiveDate,
+) -> (Article, DateNote) {
+    let (date, note) = resolve_date(raw.date.as_deref(), path, today);
+    let entities = extractor.extract(&raw.title, &raw.body);
+    let article = Article {
+        id: ArticleId::from_source(path, raw.position),
+        path: path.to_path_buf(),
+        position: raw.position,
+        title: raw.title,
+        body: raw.body,
+        date,
+        url: raw.url,
+        source: raw.source,
+        authors: raw.authors,
+        people: entities.people,
+        places: entities.places,
+        mentions: entities.mentions,
+    };
+    (article, note)
+}
+
+fn resolve_date(
+    metadata: Option<&str>,
+    path: &Path,
+    today: NaiveDate,
+) -> (Option<NaiveDate>, DateNote) {
+    let mut note = DateNote::Missing;
+    if let Some(text) = metadata.filter(|t| !t.trim().is_empty()) {
+        match dates::parse_date(text, today) {
+            DateParse::Day(day) => return (Some(day), DateNote::FromMetadata),
+            DateParse::OutOfRange(_) => note = DateNote::Dropped,
+            DateParse::Unparsed => note = DateNote::Unparsed,
+        }
+    }
+    match dates::date_from_path(path, today) {
+        Some(day) => (Some(day), DateNote::FromPath),
+        None => (None, note),
+    }
+}

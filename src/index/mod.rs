@@ -1,0 +1,265 @@
+//! The index stage: the on-disk tantivy index, its schema and its writer.
+//!
+//! [`NewsIndex`] opens or creates the index folder and checks that it was
+//! written by a compatible newsdex (a `newsdex.json` marker beside tantivy's
+//! files, and the schema itself). [`Indexer`] writes articles. The fingerprints
+//! that make ingest incremental are stored as fast fields of the articles
+//! themselves, so they are committed atomically with them.
+//!
+//! tantivy types do not leave this module and `query`.
+
+pub mod schema;
+pub(crate) use writer::day_to_datetime;
+mod writer;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tantivy::Index;
+use tantivy::directory::MmapDirectory;
+
+pub use schema::{FORMAT_VERSION, Fields};
+pub use writer::Indexer;
+
+use crate::error::{Error, Result};
+use crate::model::Fingerprint;
+
+/// The marker file that says which newsdex wrote an index.
+const MARKER: &str = "newsdex.json";
+
+#[derive(Serialize, Deserialize)]
+struct Marker {
+    format: u32,
+    written_by: String,
+}
+
+/// What the index knows about one source file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileRecord {
+    /// The fingerprint the file had when it was read.
+    pub fingerprint: Fingerprint,
+    /// Positions of its articles.
+    pub positions: Vec<u64>,
+}
+
+/// An open newsdex index.
+pub struct NewsIndex {
+    path: PathBuf,
+    index: Index,
+    fields: Fields,
+}
+
+impl NewsIndex {
+    /// Opens an existing index for reading (and searching).
+    pub fn open(path: &Path) -> Result<NewsIndex> {
+        if !path.join("meta.json").is_file() {
+            return Err(Error::IndexMissing {
+                path: path.to_path_buf(),
+            });
+        }
+        check_marker(path)?;
+        let index = Index::open_in_dir(path).map_err(|e| tantivy_error(path, e))?;
+        let (schema, fields) = Fields::build();
+        if index.schema() != schema {
+            return Err(Error::SchemaMismatch {
+                path: path.to_path_buf(),
+                found: "a newsdex with another schema".to_string(),
+                expected: format!("index format {FORMAT_VERSION}"),
+            });
+        }
+        schema::register_analyzers(index.tokenizers());
+        Ok(NewsIndex {
+            path: path.to_path_buf(),
+            index,
+            fields,
+        })
+    }
+
+    /// Opens the index for writing, creating it (and its folder) when there
+    /// is none. With `rebuild`, an existing index is deleted first.
+    pub fn open_or_create(path: &Path, rebuild: bool) -> Result<NewsIndex> {
+        std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;
+        let is_index = path.join("meta.json").is_file();
+        if is_index && rebuild {
+            remove_index_files(path)?;
+        } else if is_index {
+            return NewsIndex::open(path);
+        } else if has_visible_files(path)? {
+            return Err(Error::NotAnIndex {
+                path: path.to_path_buf(),
+            });
+        }
+        let (schema, fields) = Fields::build();
+        let dir = MmapDirectory::open(path).map_err(|e| Error::Index {
+            path: path.to_path_buf(),
+            message: e.to_string(),
+        })?;
+        let index =
+            Index::create(dir, schema, Default::default()).map_err(|e| tantivy_error(path, e))?;
+        let marker = Marker {
+            format: FORMAT_VERSION,
+            written_by: format!("newsdex {}", env!("CARGO_PKG_VERSION")),
+        };
+        let json = serde_json::to_vec_pretty(&marker).expect("marker serializes");
+        std::fs::write(path.join(MARKER), json).map_err(|e| Error::io(path.join(MARKER), e))?;
+        schema::register_analyzers(index.tokenizers());
+        Ok(NewsIndex {
+            path: path.to_path_buf(),
+            index,
+            fields,
+        })
+    }
+
+    /// The index folder.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The field handles.
+    pub fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    /// The tantivy index, for the query module.
+    pub(crate) fn tantivy(&self) -> &Index {
+        &self.index
+    }
+
+    /// Takes the write lock and returns a writer with `memory` bytes of
+    /// indexing budget spread over `threads` threads.
+    pub fn writer(&self, memory: usize, threads: usize) -> Result<Indexer> {
+        Indexer::new(self, memory, threads)
+    }
+
+    /// What the index knows of each source file, read from fast fields
+    /// (no stored document is loaded).
+    pub fn files(&self) -> Result<HashMap<PathBuf, FileRecord>> {
+        let reader = self
+            .index
+            .reader()
+            .map_err(|e| tantivy_error(&self.path, e))?;
+        let searcher = reader.searcher();
+        let mut files: HashMap<PathBuf, FileRecord> = HashMap::new();
+        for segment in searcher.segment_readers() {
+            let fast = segment.fast_fields();
+            let err = |e| tantivy_error(&self.path, e);
+            let Some(file) = fast.str("file").map_err(err)? else {
+                continue;
+            };
+            let size = fast.u64("file_size").map_err(err)?;
+            let mtime = fast.i64("file_mtime").map_err(err)?;
+            let hash = fast.u64("file_hash").map_err(err)?;
+            let position = fast.u64("position").map_err(err)?;
+            let mut names: HashMap<u64, PathBuf> = HashMap::new();
+            let mut buf = String::new();
+            for doc in segment.doc_ids_alive() {
+                let Some(ord) = file.ords().first(doc) else {
+                    continue;
+                };
+                let name = match names.get(&ord) {
+                    Some(name) => name.clone(),
+                    None => {
+                        buf.clear();
+                        file.ord_to_str(ord, &mut buf)
+                            .map_err(|e| Error::io(&self.path, e))?;
+                        let name = PathBuf::from(&buf);
+                        names.insert(ord, name.clone());
+                        name
+                    }
+                };
+                let fingerprint = Fingerprint {
+                    size: size.first(doc).unwrap_or(0),
+                    mtime: mtime.first(doc).unwrap_or(0),
+                    hash: hash.first(doc).unwrap_or(0),
+                };
+                let record = files.entry(name).or_insert_with(|| FileRecord {
+                    fingerprint,
+                    positions: Vec::new(),
+                });
+                record.positions.push(position.first(doc).unwrap_or(0));
+            }
+        }
+        Ok(files)
+    }
+
+    /// Bytes used on disk by the index folder.
+    pub fn size_on_disk(&self) -> u64 {
+        std::fs::read_dir(&self.path)
+            .map(|entries| {
+                entries
+                    .filter_map(|e| e.ok()?.metadata().ok())
+                    .filter(|m| m.is_file())
+                    .map(|m| m.len())
+                    .sum()
+            })
+            .unwrap_or(0)
+    }
+}
+
+fn check_marker(path: &Path) -> Result<()> {
+    let marker_path = path.join(MARKER);
+    let found = match std::fs::read(&marker_path) {
+        Ok(bytes) => match serde_json::from_slice::<Marker>(&bytes) {
+            Ok(marker) if marker.format == FORMAT_VERSION => return Ok(()),
+            Ok(marker) => format!("{} (index format {})", marker.written_by, marker.format),
+            Err(_) => "an unknown program (its newsdex.json is unreadable)".to_string(),
+        },
+        Err(_) => "another program or an older newsdex (no newsdex.json)".to_string(),
+    };
+    Err(Error::SchemaMismatch {
+        path: path.to_path_buf(),
+        found,
+        expected: format!(
+            "newsdex {}, index format {FORMAT_VERSION}",
+            env!("CARGO_PKG_VERSION")
+        ),
+    })
+}
+
+fn has_visible_files(path: &Path) -> Result<bool> {
+    let entries = std::fs::read_dir(path).map_err(|e| Error::io(path, e))?;
+    Ok(entries
+        .filter_map(|e| e.ok())
+        .any(|e| e.file_name().as_encoded_bytes().first() != Some(&b'.')))
+}
+
+/// Deletes an index's files but keeps the folder (and a `.gitkeep`). Refuses
+/// while another ingest holds the write lock.
+fn remove_index_files(path: &Path) -> Result<()> {
+    if let Ok(index) = Index::open_in_dir(path) {
+        // Taking the writer lock proves no ingest is running; it is released
+        // when the writer drops, just before the files go.
+        let writer = index.writer_with_num_threads::<tantivy::TantivyDocument>(1, 15_000_000);
+        if let Err(e @ tantivy::TantivyError::LockFailure(..)) = writer {
+            return Err(tantivy_error(path, e));
+        }
+    }
+    let entries = std::fs::read_dir(path).map_err(|e| Error::io(path, e))?;
+    for entry in entries.filter_map(|e| e.ok()) {
+        if entry.file_name() == ".gitkeep" {
+            continue;
+        }
+        let p = entry.path();
+        let result = if p.is_dir() {
+            std::fs::remove_dir_all(&p)
+        } else {
+            std::fs::remove_file(&p)
+        };
+        result.map_err(|e| Error::io(&p, e))?;
+    }
+    Ok(())
+}
+
+/// Turns a tantivy error into ours, recognising the write lock.
+pub(crate) fn tantivy_error(path: &Path, e: tantivy::TantivyError) -> Error {
+    match e {
+        tantivy::TantivyError::LockFailure(..) => Error::IndexLocked {
+            path: path.to_path_buf(),
+        },
+        other => Error::Index {
+            path: path.to_path_buf(),
+            message: other.to_string(),
+        },
+    }
+}

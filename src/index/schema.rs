@@ -1,0 +1,157 @@
+//! The tantivy schema: every field, its options and its analyzer, in one
+//! place. No other module names a field by string.
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED,
+    STRING, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::tokenizer::{
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    TextAnalyzer, TokenizerManager,
+};
+
+/// The analyzer of title and body: words, lowercased, accents folded,
+/// English stems.
+pub const TEXT_ANALYZER: &str = "newsdex_text";
+/// The analyzer of people and places: words, lowercased, accents folded, no
+/// stemming (names are not inflected).
+pub const NAME_ANALYZER: &str = "newsdex_name";
+
+/// The version of the on-disk layout this build writes. Bump it whenever the
+/// schema, an analyzer or the meaning of a stored field changes: older
+/// indexes are then refused with a message that says how to rebuild.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Every field of the index.
+#[derive(Clone, Debug)]
+pub struct Fields {
+    /// Stable article id (raw string, stored).
+    pub id: Field,
+    /// Canonical path of the source file (raw string, stored, fast): deleting
+    /// by this term removes every article of a file.
+    pub file: Field,
+    /// Position of the article in its file (stored, fast).
+    pub position: Field,
+    /// File size when it was read (fast): part of the fingerprint.
+    pub file_size: Field,
+    /// File modification time in ns when it was read (fast).
+    pub file_mtime: Field,
+    /// First 8 bytes of the BLAKE3 hash of the file's bytes (fast).
+    pub file_hash: Field,
+    /// Headline (analyzed with positions, stored).
+    pub title: Field,
+    /// Body (analyzed with positions, stored).
+    pub body: Field,
+    /// Canonical person names, searchable by word (stored).
+    pub people: Field,
+    /// Canonical place names, searchable by word (stored).
+    pub places: Field,
+    /// Canonical person names as facets, for counting.
+    pub person_facet: Field,
+    /// Canonical place names as facets, for counting.
+    pub place_facet: Field,
+    /// Publication day (indexed for ranges, fast for sorting, stored).
+    pub date: Field,
+    /// URL (stored).
+    pub url: Field,
+    /// Publisher (stored).
+    pub source: Field,
+    /// Authors (stored).
+    pub authors: Field,
+}
+
+impl Fields {
+    /// Builds the schema and the handles of its fields.
+    pub fn build() -> (Schema, Fields) {
+        let mut b = Schema::builder();
+        let analyzed = |analyzer: &str| {
+            TextOptions::default().set_stored().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(analyzer)
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            )
+        };
+        let fields = Fields {
+            id: b.add_text_field("id", STRING | STORED),
+            file: b.add_text_field("file", STRING | STORED | FAST),
+            position: b.add_u64_field("position", STORED | FAST),
+            file_size: b.add_u64_field("file_size", FAST),
+            file_mtime: b.add_i64_field("file_mtime", FAST),
+            file_hash: b.add_u64_field("file_hash", FAST),
+            title: b.add_text_field("title", analyzed(TEXT_ANALYZER)),
+            body: b.add_text_field("body", analyzed(TEXT_ANALYZER)),
+            people: b.add_text_field("people", analyzed(NAME_ANALYZER)),
+            places: b.add_text_field("places", analyzed(NAME_ANALYZER)),
+            person_facet: b.add_facet_field("person_facet", FacetOptions::default()),
+            place_facet: b.add_facet_field("place_facet", FacetOptions::default()),
+            date: b.add_date_field(
+                "date",
+                DateOptions::from(INDEXED)
+                    .set_stored()
+                    .set_fast()
+                    .set_precision(DateTimePrecision::Seconds),
+            ),
+            url: b.add_text_field("url", STORED),
+            source: b.add_text_field("source", STORED),
+            authors: b.add_text_field("authors", STORED),
+        };
+        (b.build(), fields)
+    }
+}
+
+/// Registers newsdex's analyzers; must run on every opened index.
+pub fn register_analyzers(manager: &TokenizerManager) {
+    manager.register(
+        TEXT_ANALYZER,
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .filter(Stemmer::new(Language::English))
+            .build(),
+    );
+    manager.register(
+        NAME_ANALYZER,
+        TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(40))
+            .filter(LowerCaser)
+            .filter(AsciiFoldingFilter)
+            .build(),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tokens(analyzer: &str, text: &str) -> Vec<String> {
+        let manager = TokenizerManager::default();
+        register_analyzers(&manager);
+        let mut analyzer = manager.get(analyzer).unwrap();
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            out.push(stream.token().text.clone());
+        }
+        out
+    }
+
+    #[test]
+    fn text_analyzer_stems_lowercases_and_folds() {
+        assert_eq!(tokens(TEXT_ANALYZER, "Sanctions"), vec!["sanction"]);
+        assert_eq!(tokens(TEXT_ANALYZER, "Sánchez"), vec!["sanchez"]);
+        assert_eq!(
+            tokens(TEXT_ANALYZER, "Putin’s visit"),
+            vec!["putin", "s", "visit"]
+        );
+    }
+
+    #[test]
+    fn name_analyzer_does_not_stem() {
+        assert_eq!(
+            tokens(NAME_ANALYZER, "Antony Blinken"),
+            vec!["antony", "blinken"]
+        );
+        assert_eq!(tokens(NAME_ANALYZER, "Wales"), vec!["wales"]);
+    }
+}

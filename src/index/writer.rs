@@ -1,0 +1,101 @@
+//! Writing articles: delete-then-add by file, periodic and final commits.
+
+use std::path::Path;
+
+use chrono::{NaiveDate, NaiveTime};
+use tantivy::schema::Facet;
+use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
+
+use super::{Fields, NewsIndex, tantivy_error};
+use crate::error::Result;
+use crate::model::{Article, Fingerprint};
+
+/// The single writer of an index. Holding it holds the index's write lock.
+pub struct Indexer {
+    writer: IndexWriter,
+    fields: Fields,
+    path: std::path::PathBuf,
+}
+
+impl Indexer {
+    pub(super) fn new(index: &NewsIndex, memory: usize, threads: usize) -> Result<Indexer> {
+        let threads = threads.max(1);
+        // tantivy needs at least 15 MB per thread.
+        let memory = memory.max(threads * 15_000_000);
+        let writer = index
+            .tantivy()
+            .writer_with_num_threads(threads, memory)
+            .map_err(|e| tantivy_error(index.path(), e))?;
+        Ok(Indexer {
+            writer,
+            fields: index.fields().clone(),
+            path: index.path().to_path_buf(),
+        })
+    }
+
+    /// Deletes every article of the file at `path` (at the next commit).
+    pub fn delete_file(&self, path: &Path) {
+        let term = Term::from_field_text(self.fields.file, &path.to_string_lossy());
+        self.writer.delete_term(term);
+    }
+
+    /// Adds one article, with the fingerprint of its file.
+    pub fn add(&self, article: &Article, fingerprint: &Fingerprint) -> Result<()> {
+        let f = &self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.id, article.id.as_str());
+        doc.add_text(f.file, article.path.to_string_lossy());
+        doc.add_u64(f.position, article.position);
+        doc.add_u64(f.file_size, fingerprint.size);
+        doc.add_i64(f.file_mtime, fingerprint.mtime);
+        doc.add_u64(f.file_hash, fingerprint.hash);
+        doc.add_text(f.title, &article.title);
+        doc.add_text(f.body, &article.body);
+        for person in &article.people {
+            doc.add_text(f.people, person);
+            doc.add_facet(f.person_facet, Facet::from_path([person.as_str()]));
+        }
+        for place in &article.places {
+            doc.add_text(f.places, place);
+            doc.add_facet(f.place_facet, Facet::from_path([place.as_str()]));
+        }
+        if let Some(day) = article.date {
+            doc.add_date(f.date, day_to_datetime(day));
+        }
+        if let Some(url) = &article.url {
+            doc.add_text(f.url, url);
+        }
+        if let Some(source) = &article.source {
+            doc.add_text(f.source, source);
+        }
+        for author in &article.authors {
+            doc.add_text(f.authors, author);
+        }
+        self.writer
+            .add_document(doc)
+            .map_err(|e| tantivy_error(&self.path, e))?;
+        Ok(())
+    }
+
+    /// Commits everything added and deleted so far, atomically.
+    pub fn commit(&mut self) -> Result<()> {
+        self.writer
+            .commit()
+            .map_err(|e| tantivy_error(&self.path, e))?;
+        Ok(())
+    }
+
+    /// Waits for background merges to finish and releases the lock.
+    pub fn finish(self) -> Result<()> {
+        self.writer
+            .wait_merging_threads()
+            .map_err(|e| tantivy_error(&self.path, e))
+    }
+}
+
+/// A day as the instant of its midnight, UTC: the stored form of dates. Only
+/// the day is meaningful; no time zone shift is ever applied to it.
+pub(crate) fn day_to_datetime(day: NaiveDate) -> DateTime {
+    let seconds = day.and_time(NaiveTime::MIN).and_utc().timestamp();
+    DateTime::from_timestamp_secs(seconds)
+}

@@ -1,0 +1,350 @@
+//! The ingest pipeline: walk -> parse -> extract -> index, in parallel and
+//! incrementally.
+//!
+//! Files are read, parsed and their entities extracted on rayon's thread
+//! pool; results flow through a bounded channel to the one thread that owns
+//! the index writer. A file whose size and modification time match its
+//! fingerprint in the index is not read at all; a changed file's articles are
+//! replaced (delete by file, then add); the articles of files gone from a
+//! walked folder are removed. Commits happen periodically and at the end, so
+//! an interrupted run keeps everything up to its last commit and a re-run
+//! completes it without duplicates.
+//!
+//! This is the only library module that names every stage. Progress is
+//! reported through the [`Progress`] trait; nothing here prints.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use chrono::NaiveDate;
+use rayon::prelude::*;
+
+use crate::error::Result;
+use crate::extract::{DateNote, EntityExtractor, extract_article};
+use crate::index::{FileRecord, Indexer, NewsIndex};
+use crate::model::{Article, Fingerprint};
+use crate::parse::{self, ParseOptions, Problem, decode};
+use crate::walk::{self, Skipped, SourceFile};
+
+/// Settings of one ingest run.
+#[derive(Clone, Debug)]
+pub struct IngestOptions {
+    /// Files and folders to ingest.
+    pub paths: Vec<PathBuf>,
+    /// How files are parsed (`--field` overrides).
+    pub parse: ParseOptions,
+    /// Keep the articles of files that are gone from a walked folder.
+    pub keep_missing: bool,
+    /// Indexing memory budget in bytes.
+    pub memory: usize,
+    /// Indexing threads of the tantivy writer.
+    pub index_threads: usize,
+    /// Commit at least this often on long runs.
+    pub commit_interval: Duration,
+    /// Today, which bounds plausible dates (tomorrow is the latest).
+    pub today: NaiveDate,
+}
+
+/// Receives progress while an ingest runs (the binary draws a bar).
+pub trait Progress: Sync {
+    /// The walk is done: this many files will be read.
+    fn start(&self, files_to_read: u64);
+    /// One more file was handled, with this many articles.
+    fn file_done(&self, articles: u64);
+    /// A commit is being written.
+    fn committing(&self);
+}
+
+/// A progress sink that ignores everything.
+pub struct NoProgress;
+
+impl Progress for NoProgress {
+    fn start(&self, _: u64) {}
+    fn file_done(&self, _: u64) {}
+    fn committing(&self) {}
+}
+
+/// How publication dates were found, over the articles read in this run.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DateCounts {
+    /// From metadata (header block, JSON key).
+    pub from_metadata: u64,
+    /// From the file path.
+    pub from_path: u64,
+    /// Impossible dates (outside 1800-01-01..=tomorrow) that were dropped.
+    pub dropped: u64,
+    /// Metadata dates that could not be read.
+    pub unparsed: u64,
+    /// No date at all.
+    pub missing: u64,
+}
+
+/// What an ingest run did.
+#[derive(Clone, Debug, Default)]
+pub struct IngestReport {
+    /// Files found by the walk.
+    pub files_seen: u64,
+    /// Files read and parsed in this run (new or changed).
+    pub files_read: u64,
+    /// Articles added.
+    pub added: u64,
+    /// Articles replaced because their file changed.
+    pub updated: u64,
+    /// Articles removed because their file or their place in it is gone.
+    pub removed: u64,
+    /// Articles left as they were.
+    pub unchanged: u64,
+    /// Files not ingested, with reasons.
+    pub skipped: Vec<Skipped>,
+    /// Parts of files that were skipped (bad JSON Lines lines...).
+    pub problems: Vec<Skipped>,
+    /// Where dates came from.
+    pub dates: DateCounts,
+    /// Commits written.
+    pub commits: u64,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+impl IngestReport {
+    /// Articles in the index for the walked paths after the run.
+    pub fn articles_kept(&self) -> u64 {
+        self.added + self.updated + self.unchanged
+    }
+}
+
+/// The result of reading one file.
+enum FileOutcome {
+    Articles {
+        file: SourceFile,
+        hash: u64,
+        articles: Vec<Article>,
+        problems: Vec<Problem>,
+        notes: Vec<DateNote>,
+    },
+    Failed {
+        file: SourceFile,
+        reason: String,
+    },
+}
+
+/// Runs an ingest into `index`.
+pub fn ingest(
+    index: &NewsIndex,
+    options: &IngestOptions,
+    extractor: &dyn EntityExtractor,
+    progress: &dyn Progress,
+) -> Result<IngestReport> {
+    let started = Instant::now();
+    // Take the write lock first so that a second ingest fails before walking.
+    let mut writer = index.writer(options.memory, options.index_threads)?;
+    let walked = walk::walk(&options.paths, Some(index.path()));
+    let known = index.files()?;
+    let mut report = IngestReport {
+        files_seen: walked.files.len() as u64,
+        skipped: walked.skipped,
+        ..IngestReport::default()
+    };
+
+    // Every path the walk met, readable or not: only files absent from it
+    // count as gone.
+    let mut met: HashSet<PathBuf> = walked.files.iter().map(|f| f.path.clone()).collect();
+    met.extend(report.skipped.iter().map(|s| s.path.clone()));
+    if !options.keep_missing {
+        remove_missing(&known, &walked.folders, &met, &mut writer, &mut report);
+    }
+
+    let mut to_read = Vec::new();
+    for file in walked.files {
+        match known.get(&file.path) {
+            Some(record)
+                if record.fingerprint.size == file.size
+                    && record.fingerprint.mtime == file.mtime =>
+            {
+                report.unchanged += record.positions.len() as u64;
+            }
+            _ => to_read.push(file),
+        }
+    }
+
+    progress.start(to_read.len() as u64);
+    let (sender, receiver) = crossbeam_channel::bounded::<FileOutcome>(64);
+    let mut result = Ok(());
+    std::thread::scope(|scope| {
+        let to_read = &to_read;
+        scope.spawn(move || {
+            to_read.par_iter().for_each_with(sender, |sender, file| {
+                // A send fails only when the writer side stopped on an error.
+                let _ = sender.send(read_file(file, options, extractor));
+            });
+        });
+        let mut last_commit = Instant::now();
+        for outcome in receiver.iter() {
+            if result.is_err() {
+                continue; // drain so the producers finish
+            }
+            result = write_outcome(outcome, &known, &mut writer, &mut report, progress);
+            if result.is_ok() && last_commit.elapsed() >= options.commit_interval {
+                progress.committing();
+                result = writer.commit();
+                report.commits += 1;
+                last_commit = Instant::now();
+            }
+        }
+    });
+    result?;
+    progress.committing();
+    writer.commit()?;
+    report.commits += 1;
+    writer.finish()?;
+    report.files_read = to_read.len() as u64;
+    report.elapsed = started.elapsed();
+    Ok(report)
+}
+
+/// Deletes the articles of files that were indexed from a walked folder and
+/// are no longer in it.
+fn remove_missing(
+    known: &HashMap<PathBuf, FileRecord>,
+    folders: &[PathBuf],
+    met: &HashSet<PathBuf>,
+    writer: &mut Indexer,
+    report: &mut IngestReport,
+) {
+    for (path, record) in known {
+        if !met.contains(path) && folders.iter().any(|folder| path.starts_with(folder)) {
+            writer.delete_file(path);
+            report.removed += record.positions.len() as u64;
+        }
+    }
+}
+
+fn read_file(
+    file: &SourceFile,
+    options: &IngestOptions,
+    extractor: &dyn EntityExtractor,
+) -> FileOutcome {
+    let fail = |reason: String| FileOutcome::Failed {
+        file: file.clone(),
+        reason,
+    };
+    let bytes = match std::fs::read(&file.path) {
+        Ok(bytes) => bytes,
+        Err(e) => return fail(e.to_string()),
+    };
+    let hash = Fingerprint::hash_bytes(&bytes);
+    let bytes = if file.gzip || decode::is_gzip(&bytes) {
+        match decode::gunzip(&bytes) {
+            Ok(bytes) => bytes,
+            Err(e) => return fail(e.to_string()),
+        }
+    } else {
+        bytes
+    };
+    let format = parse::sniff(file.format, &bytes);
+    let parsed = match parse::parse_bytes(&bytes, format, &options.parse) {
+        Ok(parsed) => parsed,
+        Err(e) => return fail(e.to_string()),
+    };
+    let mut articles = Vec::with_capacity(parsed.articles.len());
+    let mut notes = Vec::with_capacity(parsed.articles.len());
+    for raw in parsed.articles {
+        let (article, note) = extract_article(raw, &file.path, extractor, options.today);
+        articles.push(article);
+        notes.push(note);
+    }
+    FileOutcome::Articles {
+        file: file.clone(),
+        hash,
+        articles,
+        problems: parsed.problems,
+        notes,
+    }
+}
+
+fn write_outcome(
+    outcome: FileOutcome,
+    known: &HashMap<PathBuf, FileRecord>,
+    writer: &mut Indexer,
+    report: &mut IngestReport,
+    progress: &dyn Progress,
+) -> Result<()> {
+    match outcome {
+        FileOutcome::Failed { file, reason } => {
+            // What was indexed from this file before stays: nothing already
+            // indexed is lost because a file went bad.
+            if let Some(old) = known.get(&file.path) {
+                report.unchanged += old.positions.len() as u64;
+            }
+            report.skipped.push(Skipped {
+                path: file.path,
+                reason,
+            });
+            progress.file_done(0);
+        }
+        FileOutcome::Articles {
+            file,
+            hash,
+            articles,
+            problems,
+            notes,
+        } => {
+            let fingerprint = Fingerprint {
+                size: file.size,
+                mtime: file.mtime,
+                hash,
+            };
+            let old = known.get(&file.path);
+            if old.is_some() {
+                writer.delete_file(&file.path);
+            }
+            for article in &articles {
+                writer.add(article, &fingerprint)?;
+            }
+            count_changes(old, hash, &articles, report);
+            for note in notes {
+                let d = &mut report.dates;
+                match note {
+                    DateNote::FromMetadata => d.from_metadata += 1,
+                    DateNote::FromPath => d.from_path += 1,
+                    DateNote::Dropped => d.dropped += 1,
+                    DateNote::Unparsed => d.unparsed += 1,
+                    DateNote::Missing => d.missing += 1,
+                }
+            }
+            report
+                .problems
+                .extend(problems.into_iter().map(|p| Skipped {
+                    path: file.path.clone(),
+                    reason: p.to_string(),
+                }));
+            progress.file_done(articles.len() as u64);
+        }
+    }
+    Ok(())
+}
+
+fn count_changes(
+    old: Option<&FileRecord>,
+    hash: u64,
+    articles: &[Article],
+    report: &mut IngestReport,
+) {
+    let Some(old) = old else {
+        report.added += articles.len() as u64;
+        return;
+    };
+    let old_positions: HashSet<u64> = old.positions.iter().copied().collect();
+    let new_positions: HashSet<u64> = articles.iter().map(|a| a.position).collect();
+    let kept = new_positions.intersection(&old_positions).count() as u64;
+    if old.fingerprint.hash == hash {
+        // Same bytes, new mtime: rewritten with the new fingerprint so the
+        // next run need not read it, but nothing changed for users.
+        report.unchanged += kept;
+    } else {
+        report.updated += kept;
+    }
+    report.added += new_positions.difference(&old_positions).count() as u64;
+    report.removed += old_positions.difference(&new_positions).count() as u64;
+}

@@ -1,0 +1,153 @@
+//! The shared vocabulary of every stage: articles, ids, entity mentions.
+//!
+//! This module depends on no other module of the crate.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A stable article id: the same source file and position always give the
+/// same id, across runs and machines holding the same absolute path.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ArticleId(String);
+
+impl ArticleId {
+    /// The id of the article at `position` in the file at `path`.
+    ///
+    /// `path` should be absolute and canonical so that the id does not depend
+    /// on the working directory of the run that indexed it.
+    pub fn from_source(path: &Path, position: u64) -> ArticleId {
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(path.as_os_str().as_encoded_bytes());
+        hasher.update(&[0]);
+        hasher.update(&position.to_le_bytes());
+        let hash = hasher.finalize();
+        let mut id = String::with_capacity(16);
+        for byte in &hash.as_bytes()[..8] {
+            id.push_str(&format!("{byte:02x}"));
+        }
+        ArticleId(id)
+    }
+
+    /// Wraps an id read back from the index or the command line.
+    pub fn from_string(id: String) -> ArticleId {
+        ArticleId(id)
+    }
+
+    /// The id as text (16 lowercase hex digits for generated ids).
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for ArticleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// What a parser found in one article, before dates are resolved and
+/// entities extracted.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RawArticle {
+    /// Position of the article inside its file: 0 for single-article files,
+    /// the array index or the 1-based line number for multi-article files.
+    pub position: u64,
+    /// The headline.
+    pub title: String,
+    /// The article text, paragraphs separated by a blank line.
+    pub body: String,
+    /// The publication date exactly as the metadata gave it, if any.
+    pub date: Option<String>,
+    /// The canonical URL of the article, if known.
+    pub url: Option<String>,
+    /// The publisher or outlet, if known.
+    pub source: Option<String>,
+    /// The authors, in the order given.
+    pub authors: Vec<String>,
+}
+
+/// The kind of a named entity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    /// A person.
+    Person,
+    /// A place: country, region, city, ...
+    Place,
+}
+
+impl EntityKind {
+    /// The lowercase name used in JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Place => "place",
+        }
+    }
+}
+
+/// One mention of an entity in an article's title or body.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mention {
+    /// The text exactly as it appears in the article.
+    pub text: String,
+    /// Person or place.
+    pub kind: EntityKind,
+    /// The canonical name the mention resolves to.
+    pub name: String,
+}
+
+/// An article ready to be indexed: parsed, dated and with its entities.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Article {
+    /// Stable id, derived from `path` and `position`.
+    pub id: ArticleId,
+    /// The canonical path of the source file.
+    pub path: PathBuf,
+    /// Position inside the source file (see [`RawArticle::position`]).
+    pub position: u64,
+    /// The headline.
+    pub title: String,
+    /// The article text.
+    pub body: String,
+    /// The publication day, when one was found and is plausible.
+    pub date: Option<NaiveDate>,
+    /// The canonical URL.
+    pub url: Option<String>,
+    /// The publisher or outlet.
+    pub source: Option<String>,
+    /// The authors.
+    pub authors: Vec<String>,
+    /// Canonical names of the people mentioned, most mentioned first.
+    pub people: Vec<String>,
+    /// Canonical names of the places mentioned, most mentioned first.
+    pub places: Vec<String>,
+    /// Every entity mention in title and body, in order of appearance.
+    pub mentions: Vec<Mention>,
+}
+
+/// What decides whether a file must be read again: size and modification
+/// time first (no read needed), then the content hash.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Fingerprint {
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since the Unix epoch.
+    pub mtime: i64,
+    /// The first 8 bytes of the BLAKE3 hash of the file's bytes.
+    pub hash: u64,
+}
+
+impl Fingerprint {
+    /// The content hash used in fingerprints.
+    pub fn hash_bytes(bytes: &[u8]) -> u64 {
+        let hash = blake3::hash(bytes);
+        let mut first = [0u8; 8];
+        first.copy_from_slice(&hash.as_bytes()[..8]);
+        u64::from_le_bytes(first)
+    }
+}

@@ -1,0 +1,251 @@
+//! The JSON Lines schema. Each struct here is one kind of line; field names
+//! are the contract (CONTRACT.md) and only grow.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::ingest::IngestReport;
+use crate::model::{Article, Mention};
+use crate::query::{EntityCount, Hit, Stats};
+
+/// One search hit.
+#[derive(Debug, Serialize)]
+pub struct HitJson<'a> {
+    /// Article id.
+    pub id: &'a str,
+    /// BM25 score.
+    pub score: f32,
+    /// Headline.
+    pub title: &'a str,
+    /// `YYYY-MM-DD` or null.
+    pub date: Option<String>,
+    /// People, most mentioned first.
+    pub people: &'a [String],
+    /// Places, most mentioned first.
+    pub places: &'a [String],
+    /// Source file.
+    pub path: String,
+    /// Position in the source file.
+    pub position: u64,
+    /// Body passage, matches in `<b>`, the rest HTML-escaped.
+    pub snippet: String,
+}
+
+impl<'a> HitJson<'a> {
+    /// The JSON form of a hit.
+    pub fn new(hit: &'a Hit) -> HitJson<'a> {
+        HitJson {
+            id: hit.id.as_str(),
+            score: hit.score,
+            title: &hit.title,
+            date: hit.date.map(|d| d.to_string()),
+            people: &hit.people,
+            places: &hit.places,
+            path: hit.path.display().to_string(),
+            position: hit.position,
+            snippet: hit.snippet.to_html(),
+        }
+    }
+}
+
+/// One entity with its article count.
+#[derive(Debug, Serialize)]
+pub struct EntityJson<'a> {
+    /// Canonical name.
+    pub name: &'a str,
+    /// Articles that mention it.
+    pub articles: u64,
+}
+
+/// One article, as `extract` and `show` print it.
+#[derive(Debug, Serialize)]
+pub struct ArticleJson<'a> {
+    /// Article id (`show` only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<&'a str>,
+    /// Source file.
+    pub path: String,
+    /// Position in the source file.
+    pub position: u64,
+    /// Headline.
+    pub title: &'a str,
+    /// `YYYY-MM-DD` or null.
+    pub date: Option<String>,
+    /// The whole body.
+    pub body: &'a str,
+    /// URL or null.
+    pub url: Option<&'a str>,
+    /// Publisher or null.
+    pub source: Option<&'a str>,
+    /// Authors.
+    pub authors: &'a [String],
+    /// People, most mentioned first.
+    pub people: &'a [String],
+    /// Places, most mentioned first.
+    pub places: &'a [String],
+    /// Every entity mention.
+    pub mentions: &'a [Mention],
+}
+
+impl<'a> ArticleJson<'a> {
+    /// The JSON form of an article; `with_id` for `show`.
+    pub fn new(article: &'a Article, with_id: bool) -> ArticleJson<'a> {
+        ArticleJson {
+            id: with_id.then(|| article.id.as_str()),
+            path: article.path.display().to_string(),
+            position: article.position,
+            title: &article.title,
+            date: article.date.map(|d| d.to_string()),
+            body: &article.body,
+            url: article.url.as_deref(),
+            source: article.source.as_deref(),
+            authors: &article.authors,
+            people: &article.people,
+            places: &article.places,
+            mentions: &article.mentions,
+        }
+    }
+}
+
+/// A skipped file or part of a file.
+#[derive(Debug, Serialize)]
+pub struct SkippedJson {
+    /// The file.
+    pub path: String,
+    /// Why.
+    pub reason: String,
+}
+
+/// Where dates came from.
+#[derive(Debug, Serialize)]
+pub struct DatesJson {
+    /// From metadata.
+    pub from_metadata: u64,
+    /// From the path.
+    pub from_path: u64,
+    /// Impossible dates dropped.
+    pub dropped: u64,
+    /// Unreadable metadata dates.
+    pub unparsed: u64,
+    /// No date.
+    pub missing: u64,
+}
+
+/// The ingest summary.
+#[derive(Debug, Serialize)]
+pub struct IngestJson {
+    /// Files found.
+    pub files_seen: u64,
+    /// Files read (new or changed).
+    pub files_read: u64,
+    /// Articles added.
+    pub added: u64,
+    /// Articles replaced.
+    pub updated: u64,
+    /// Articles removed.
+    pub removed: u64,
+    /// Articles untouched.
+    pub unchanged: u64,
+    /// Files skipped.
+    pub skipped: Vec<SkippedJson>,
+    /// Parts of files skipped (bad lines).
+    pub problems: Vec<SkippedJson>,
+    /// Where dates came from.
+    pub dates: DatesJson,
+    /// Commits written.
+    pub commits: u64,
+    /// Wall time in milliseconds.
+    pub elapsed_ms: u64,
+}
+
+impl IngestJson {
+    /// The JSON form of a report.
+    pub fn new(report: &IngestReport) -> IngestJson {
+        let skipped = |list: &[crate::walk::Skipped]| {
+            list.iter()
+                .map(|s| SkippedJson {
+                    path: s.path.display().to_string(),
+                    reason: s.reason.clone(),
+                })
+                .collect()
+        };
+        let d = &report.dates;
+        IngestJson {
+            files_seen: report.files_seen,
+            files_read: report.files_read,
+            added: report.added,
+            updated: report.updated,
+            removed: report.removed,
+            unchanged: report.unchanged,
+            skipped: skipped(&report.skipped),
+            problems: skipped(&report.problems),
+            dates: DatesJson {
+                from_metadata: d.from_metadata,
+                from_path: d.from_path,
+                dropped: d.dropped,
+                unparsed: d.unparsed,
+                missing: d.missing,
+            },
+            commits: report.commits,
+            elapsed_ms: report.elapsed.as_millis() as u64,
+        }
+    }
+}
+
+/// Index figures.
+#[derive(Debug, Serialize)]
+pub struct StatsJson {
+    /// Articles.
+    pub articles: u64,
+    /// Distinct people.
+    pub people: u64,
+    /// Distinct places.
+    pub places: u64,
+    /// Earliest day or null.
+    pub earliest: Option<String>,
+    /// Latest day or null.
+    pub latest: Option<String>,
+    /// Articles without a date.
+    pub undated: u64,
+    /// Source files.
+    pub files: u64,
+    /// Index size on disk in bytes.
+    pub size_bytes: u64,
+}
+
+impl StatsJson {
+    /// The JSON form of stats.
+    pub fn new(stats: &Stats) -> StatsJson {
+        StatsJson {
+            articles: stats.articles,
+            people: stats.people,
+            places: stats.places,
+            earliest: stats.earliest.map(|d| d.to_string()),
+            latest: stats.latest.map(|d| d.to_string()),
+            undated: stats.undated,
+            files: stats.files,
+            size_bytes: stats.size_bytes,
+        }
+    }
+}
+
+/// Writes one value as one line.
+pub fn write_line<W: Write, T: Serialize>(w: &mut W, value: &T) -> io::Result<()> {
+    serde_json::to_writer(&mut *w, value).map_err(io::Error::from)?;
+    w.write_all(b"\n")
+}
+
+/// Writes entity counts, one per line.
+pub fn write_entities<W: Write>(w: &mut W, entries: &[EntityCount]) -> io::Result<()> {
+    for e in entries {
+        write_line(
+            w,
+            &EntityJson {
+                name: &e.name,
+                articles: e.articles,
+            },
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,130 @@
+//! Bytes to text: gzip, byte-order marks and legacy encodings.
+//!
+//! UTF-8 (with or without BOM) is taken as is; UTF-16 with a BOM is decoded;
+//! anything else is guessed with chardetng and decoded with encoding_rs, so a
+//! Latin-1 article reads right. Binary data is refused rather than indexed as
+//! mojibake.
+
+use std::borrow::Cow;
+use std::io::Read;
+
+use super::ParseError;
+
+/// The two magic bytes that start every gzip stream.
+const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
+
+/// True when `bytes` starts like a gzip stream.
+pub fn is_gzip(bytes: &[u8]) -> bool {
+    bytes.starts_with(&GZIP_MAGIC)
+}
+
+/// Decompresses a (possibly multi-member) gzip stream.
+pub fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, ParseError> {
+    let mut out = Vec::with_capacity(bytes.len().saturating_mul(4));
+    flate2::read::MultiGzDecoder::new(bytes)
+        .read_to_end(&mut out)
+        .map_err(|e| ParseError::Gzip(e.to_string()))?;
+    Ok(out)
+}
+
+/// Decodes the bytes of a text file to UTF-8, borrowing when they already
+/// are UTF-8.
+pub fn decode_text(bytes: &[u8]) -> Result<Cow<'_, str>, ParseError> {
+    if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
+        let rest = &bytes[bom_len..];
+        if encoding == encoding_rs::UTF_8 {
+            return utf8_or_guess(rest);
+        }
+        let (text, _) = encoding.decode_without_bom_handling(rest);
+        return check_text(text);
+    }
+    utf8_or_guess(bytes)
+}
+
+fn utf8_or_guess(bytes: &[u8]) -> Result<Cow<'_, str>, ParseError> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => check_text(Cow::Borrowed(text)),
+        Err(_) => {
+            if looks_binary(bytes) {
+                return Err(ParseError::NotText);
+            }
+            let mut detector =
+                chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            detector.feed(bytes, true);
+            let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+            let (text, _, _) = encoding.decode(bytes);
+            check_text(Cow::Owned(text.into_owned()))
+        }
+    }
+}
+
+/// Refuses text with NUL bytes or many control characters: it is binary.
+fn check_text(text: Cow<'_, str>) -> Result<Cow<'_, str>, ParseError> {
+    let sample = text.chars().take(8192);
+    let (mut controls, mut total) = (0usize, 0usize);
+    for c in sample {
+        total += 1;
+        if c == '\0' {
+            return Err(ParseError::NotText);
+        }
+        if c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c') {
+            controls += 1;
+        }
+    }
+    if total > 0 && controls * 10 > total {
+        return Err(ParseError::NotText);
+    }
+    Ok(text)
+}
+
+fn looks_binary(bytes: &[u8]) -> bool {
+    bytes.iter().take(8192).any(|&b| b == 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_is_borrowed() {
+        let text = decode_text("Café au lait".as_bytes()).unwrap();
+        assert!(matches!(text, Cow::Borrowed(_)));
+        assert_eq!(text, "Café au lait");
+    }
+
+    #[test]
+    fn utf8_bom_is_stripped() {
+        let text = decode_text(b"\xef\xbb\xbfHello").unwrap();
+        assert_eq!(text, "Hello");
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let bytes = [0xff, 0xfe, b'H', 0, b'i', 0];
+        assert_eq!(decode_text(&bytes).unwrap(), "Hi");
+    }
+
+    #[test]
+    fn latin1_is_detected() {
+        let bytes = b"Le pr\xe9sident fran\xe7ais a parl\xe9 \xe0 la t\xe9l\xe9vision hier soir.";
+        let text = decode_text(bytes).unwrap();
+        assert!(text.contains("président français"), "{text}");
+    }
+
+    #[test]
+    fn binary_is_refused() {
+        let bytes = [0x89, b'P', b'N', b'G', 0, 0, 0, 0x0d, 0xff, 0x00];
+        assert_eq!(decode_text(&bytes), Err(ParseError::NotText));
+    }
+
+    #[test]
+    fn gzip_roundtrip() {
+        use std::io::Write;
+        let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        enc.write_all(b"Title\n\nBody").unwrap();
+        let gz = enc.finish().unwrap();
+        assert!(is_gzip(&gz));
+        assert_eq!(gunzip(&gz).unwrap(), b"Title\n\nBody");
+        assert!(matches!(gunzip(&gz[..5]), Err(ParseError::Gzip(_))));
+    }
+}

@@ -1,0 +1,377 @@
+//! JSON and JSON Lines articles.
+//!
+//! Keys are found by their common names (case-insensitive): see the `*_KEYS`
+//! constants. `--field NAME=KEY` overrides them. When no known body key is
+//! present, the longest string value is the body. A JSON Lines file with a
+//! bad line loses that line only; it is reported with its line number.
+
+use serde_json::{Map, Value};
+
+use super::{FieldName, ParseError, ParseOptions, Parsed, Problem};
+use crate::model::RawArticle;
+
+/// Keys read as the title, in order of preference.
+pub const TITLE_KEYS: &[&str] = &["title", "headline", "name"];
+/// Keys read as the body, in order of preference.
+pub const BODY_KEYS: &[&str] = &[
+    "body",
+    "text",
+    "content",
+    "articlebody",
+    "maintext",
+    "article",
+    "full_text",
+    "content_original",
+];
+/// Keys read as the publication date, in order of preference.
+pub const DATE_KEYS: &[&str] = &[
+    "date",
+    "published",
+    "publishedat",
+    "datepublished",
+    "date_publish",
+    "published_at",
+    "pubdate",
+    "publication_date",
+    "created_at",
+    "timestamp",
+];
+/// Keys read as the URL.
+pub const URL_KEYS: &[&str] = &["url", "link", "source_url", "canonical_url"];
+/// Keys read as the authors.
+pub const AUTHOR_KEYS: &[&str] = &["authors", "author", "byline", "creator"];
+/// Keys read as the publisher.
+pub const SOURCE_KEYS: &[&str] = &["source", "publisher", "source_name", "site_name", "outlet"];
+
+/// Parses a file holding one JSON object or an array of objects.
+pub fn parse_json(text: &str, options: &ParseOptions) -> Result<Parsed, ParseError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| ParseError::Json {
+        line: e.line() as u64,
+        column: e.column() as u64,
+        message: strip_position(&e.to_string()),
+    })?;
+    let mut parsed = Parsed::default();
+    match value {
+        Value::Object(object) => {
+            let article = article_from_object(&object, 0, options)
+                .map_err(|reason| ParseError::NoArticle(reason.to_string()))?;
+            parsed.articles.push(article);
+        }
+        Value::Array(items) => {
+            for (position, item) in items.iter().enumerate() {
+                let result = match item {
+                    Value::Object(object) => article_from_object(object, position as u64, options),
+                    _ => Err("not a JSON object"),
+                };
+                match result {
+                    Ok(article) => parsed.articles.push(article),
+                    Err(reason) => parsed.problems.push(Problem {
+                        line: None,
+                        reason: format!("item {position}: {reason}"),
+                    }),
+                }
+            }
+            if parsed.articles.is_empty() {
+                return Err(ParseError::NoArticle(match parsed.problems.first() {
+                    Some(p) => p.reason.clone(),
+                    None => "the array is empty".to_string(),
+                }));
+            }
+        }
+        _ => {
+            return Err(ParseError::NoArticle(
+                "expected a JSON object or an array of objects".to_string(),
+            ));
+        }
+    }
+    Ok(parsed)
+}
+
+/// Parses a JSON Lines file: one object per line. Each article's position is
+/// its 1-based line number, so ids stay put when other lines go bad.
+pub fn parse_json_lines(text: &str, options: &ParseOptions) -> Result<Parsed, ParseError> {
+    let mut parsed = Parsed::default();
+    for (index, line) in text.lines().enumerate() {
+        let line_no = index as u64 + 1;
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let result = match serde_json::from_str::<Value>(line) {
+            Ok(Value::Object(object)) => {
+                article_from_object(&object, line_no, options).map_err(str::to_string)
+            }
+            Ok(_) => Err("not a JSON object".to_string()),
+            Err(e) => Err(format!("invalid JSON: {}", strip_position(&e.to_string()))),
+        };
+        match result {
+            Ok(article) => parsed.articles.push(article),
+            Err(reason) => parsed.problems.push(Problem {
+                line: Some(line_no),
+                reason,
+            }),
+        }
+    }
+    if parsed.articles.is_empty() {
+        return Err(ParseError::NoArticle(match parsed.problems.first() {
+            Some(p) => p.to_string(),
+            None => "no JSON lines".to_string(),
+        }));
+    }
+    Ok(parsed)
+}
+
+/// serde_json appends " at line L column C"; for JSON Lines the line is ours.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_string(),
+        None => message.to_string(),
+    }
+}
+
+fn article_from_object(
+    object: &Map<String, Value>,
+    position: u64,
+    options: &ParseOptions,
+) -> Result<RawArticle, &'static str> {
+    let lookup = Lookup { object, options };
+    let title = lookup
+        .text(FieldName::Title, TITLE_KEYS)
+        .unwrap_or_default();
+    let body = match lookup.text(FieldName::Body, BODY_KEYS) {
+        Some(body) => body,
+        None if options.key_for(FieldName::Body).is_some() => String::new(),
+        None => longest_string(object, &title),
+    };
+    let title = title.trim().to_string();
+    let body = normalise_body(&body);
+    if title.is_empty() && body.is_empty() {
+        return Err("no title or body");
+    }
+    Ok(RawArticle {
+        position,
+        title,
+        body,
+        date: lookup.text(FieldName::Date, DATE_KEYS),
+        url: lookup.text(FieldName::Url, URL_KEYS),
+        source: lookup.text(FieldName::Source, SOURCE_KEYS),
+        authors: lookup.authors(),
+    })
+}
+
+struct Lookup<'a> {
+    object: &'a Map<String, Value>,
+    options: &'a ParseOptions,
+}
+
+impl Lookup<'_> {
+    /// The value for `field`: the `--field` key if given (and only that), else
+    /// the first known key present with a non-empty value.
+    fn value(&self, field: FieldName, keys: &[&str]) -> Option<&Value> {
+        if let Some(key) = self.options.key_for(field) {
+            return get_path(self.object, key);
+        }
+        keys.iter().find_map(|key| {
+            self.object
+                .iter()
+                .find(|(k, v)| k.eq_ignore_ascii_case(key) && !is_blank(v))
+                .map(|(_, v)| v)
+        })
+    }
+
+    fn text(&self, field: FieldName, keys: &[&str]) -> Option<String> {
+        let text = value_to_text(self.value(field, keys)?)?;
+        let text = text.trim();
+        (!text.is_empty()).then(|| text.to_string())
+    }
+
+    fn authors(&self) -> Vec<String> {
+        let mut authors = Vec::new();
+        if let Some(value) = self.value(FieldName::Authors, AUTHOR_KEYS) {
+            collect_authors(value, &mut authors);
+        }
+        authors
+    }
+}
+
+/// Follows a dotted key (`meta.title`) through nested objects.
+fn get_path<'a>(object: &'a Map<String, Value>, key: &str) -> Option<&'a Value> {
+    if let Some(v) = object.get(key) {
+        return Some(v);
+    }
+    let mut parts = key.split('.');
+    let mut current = object.get(parts.next()?)?;
+    for part in parts {
+        current = current.as_object()?.get(part)?;
+    }
+    Some(current)
+}
+
+fn is_blank(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(s) => s.trim().is_empty(),
+        Value::Array(a) => a.is_empty(),
+        _ => false,
+    }
+}
+
+/// Strings as they are, numbers as written, `{"name": ..}` objects by name,
+/// arrays of strings joined by paragraphs.
+fn value_to_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Object(o) => ["name", "text", "value", "@value"]
+            .iter()
+            .find_map(|k| o.get(*k).and_then(value_to_text)),
+        Value::Array(items) => {
+            let parts: Vec<String> = items.iter().filter_map(value_to_text).collect();
+            (!parts.is_empty()).then(|| parts.join("\n\n"))
+        }
+        _ => None,
+    }
+}
+
+fn collect_authors(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::Array(items) => items.iter().for_each(|v| collect_authors(v, out)),
+        Value::Object(_) => {
+            if let Some(name) = value_to_text(value) {
+                push_author(&name, out);
+            }
+        }
+        Value::String(s) => {
+            for part in s.split([',', ';', '|']).flat_map(|p| p.split(" and ")) {
+                push_author(part, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn push_author(name: &str, out: &mut Vec<String>) {
+    let name = name.trim();
+    let name = name
+        .strip_prefix("By ")
+        .or_else(|| name.strip_prefix("by "))
+        .unwrap_or(name)
+        .trim();
+    if !name.is_empty() && !out.iter().any(|a| a == name) {
+        out.push(name.to_string());
+    }
+}
+
+/// The longest string value that is not the title: the body of objects with
+/// unknown keys.
+fn longest_string(object: &Map<String, Value>, title: &str) -> String {
+    object
+        .values()
+        .filter_map(|v| v.as_str())
+        .filter(|s| *s != title && !s.starts_with("http"))
+        .max_by_key(|s| s.len())
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Trims each paragraph and joins them with one blank line.
+fn normalise_body(body: &str) -> String {
+    let mut out = String::with_capacity(body.len());
+    for paragraph in body.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        out.push_str(paragraph);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts() -> ParseOptions {
+        ParseOptions::default()
+    }
+
+    #[test]
+    fn single_object_with_common_keys() {
+        let text = r#"{"headline": " Dam opens ", "articleBody": "Line one.\n\n  Line two. ",
+            "datePublished": "2024-04-25", "link": "https://x.test/a", "author": "Ana Ruiz and Bo Li",
+            "publisher": {"name": "Daily Test"}}"#;
+        let parsed = parse_json(text, &opts()).unwrap();
+        let a = &parsed.articles[0];
+        assert_eq!(a.title, "Dam opens");
+        assert_eq!(a.body, "Line one.\n\nLine two.");
+        assert_eq!(a.date.as_deref(), Some("2024-04-25"));
+        assert_eq!(a.url.as_deref(), Some("https://x.test/a"));
+        assert_eq!(a.authors, vec!["Ana Ruiz", "Bo Li"]);
+        assert_eq!(a.source.as_deref(), Some("Daily Test"));
+        assert_eq!(a.position, 0);
+    }
+
+    #[test]
+    fn array_positions_and_bad_items() {
+        let text = r#"[{"title": "A", "text": "x"}, 5, {"title": "C", "body": "z"}]"#;
+        let parsed = parse_json(text, &opts()).unwrap();
+        let positions: Vec<u64> = parsed.articles.iter().map(|a| a.position).collect();
+        assert_eq!(positions, vec![0, 2]);
+        assert_eq!(parsed.problems.len(), 1);
+        assert!(parsed.problems[0].reason.contains("item 1"));
+    }
+
+    #[test]
+    fn longest_string_is_body_when_no_known_key() {
+        let text =
+            r#"{"title": "T", "bias_text": "left", "content_x": "A much longer piece of text."}"#;
+        let a = &parse_json(text, &opts()).unwrap().articles[0];
+        assert_eq!(a.body, "A much longer piece of text.");
+    }
+
+    #[test]
+    fn field_override_wins() {
+        let text =
+            r#"{"title": "Wrong", "hed": "Right", "text": "b", "meta": {"when": "2020-01-02"}}"#;
+        let options = ParseOptions {
+            field_keys: vec![
+                (FieldName::Title, "hed".to_string()),
+                (FieldName::Date, "meta.when".to_string()),
+            ],
+        };
+        let a = &parse_json(text, &options).unwrap().articles[0];
+        assert_eq!(a.title, "Right");
+        assert_eq!(a.date.as_deref(), Some("2020-01-02"));
+    }
+
+    #[test]
+    fn json_lines_skip_bad_lines_with_numbers() {
+        let text = "{\"title\": \"One\", \"body\": \"b\"}\n{broken\n\n[1]\n{\"title\": \"Four\"}\n";
+        let parsed = parse_json_lines(text, &opts()).unwrap();
+        assert_eq!(parsed.articles.len(), 2);
+        assert_eq!(parsed.articles[1].position, 5);
+        let lines: Vec<Option<u64>> = parsed.problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, vec![Some(2), Some(4)]);
+        assert!(
+            parsed.problems[0]
+                .to_string()
+                .starts_with("line 2: invalid JSON")
+        );
+    }
+
+    #[test]
+    fn invalid_json_file_reports_position() {
+        let err = parse_json("{\n\"title\": }", &opts()).unwrap_err();
+        match err {
+            ParseError::Json { line, .. } => assert_eq!(line, 2),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn empty_objects_are_not_articles() {
+        assert!(parse_json("{}", &opts()).is_err());
+        assert!(parse_json("[]", &opts()).is_err());
+        assert!(parse_json("\"x\"", &opts()).is_err());
+        assert!(parse_json_lines("{}\n", &opts()).is_err());
+    }
+}

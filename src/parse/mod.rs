@@ -1,0 +1,317 @@
+//! The parse stage: the bytes of one file in, raw articles out.
+//!
+//! One parser per format behind one dispatch, [`parse_bytes`]. A file may hold
+//! one article (plain text) or many (JSON arrays, JSON Lines; later feeds and
+//! SGML). Parsers are pure: they get bytes and never touch the file system.
+//!
+//! Uses `model` only.
+
+pub mod boilerplate;
+pub mod decode;
+pub mod json;
+pub mod text;
+
+use std::fmt;
+
+use crate::model::RawArticle;
+
+/// The formats newsdex recognises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SourceFormat {
+    /// Plain text: title line, optional `Key: value` header block, paragraphs.
+    Text,
+    /// One JSON object or an array of objects.
+    Json,
+    /// JSON Lines: one object per line.
+    JsonLines,
+    /// HTML pages (recognised; read by the formats issue).
+    Html,
+    /// RSS or Atom feeds (recognised; read by the formats issue).
+    Feed,
+    /// Reuters-style SGML (recognised; read by the formats issue).
+    Sgml,
+}
+
+impl SourceFormat {
+    /// A short lowercase name for messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceFormat::Text => "text",
+            SourceFormat::Json => "json",
+            SourceFormat::JsonLines => "json lines",
+            SourceFormat::Html => "html",
+            SourceFormat::Feed => "feed",
+            SourceFormat::Sgml => "sgml",
+        }
+    }
+}
+
+impl fmt::Display for SourceFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Which article field a `--field NAME=KEY` override names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FieldName {
+    /// The headline.
+    Title,
+    /// The article text.
+    Body,
+    /// The publication date.
+    Date,
+    /// The URL.
+    Url,
+    /// The authors.
+    Authors,
+    /// The publisher.
+    Source,
+}
+
+impl FieldName {
+    /// Every field, in the order used by help text.
+    pub const ALL: [FieldName; 6] = [
+        FieldName::Title,
+        FieldName::Body,
+        FieldName::Date,
+        FieldName::Url,
+        FieldName::Authors,
+        FieldName::Source,
+    ];
+
+    /// The name used on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FieldName::Title => "title",
+            FieldName::Body => "body",
+            FieldName::Date => "date",
+            FieldName::Url => "url",
+            FieldName::Authors => "authors",
+            FieldName::Source => "source",
+        }
+    }
+
+    /// Parses `title`, `body`, ... (also `author`).
+    pub fn parse(name: &str) -> Option<FieldName> {
+        let name = name.trim().to_ascii_lowercase();
+        if name == "author" {
+            return Some(FieldName::Authors);
+        }
+        FieldName::ALL.into_iter().find(|f| f.as_str() == name)
+    }
+}
+
+/// Options that change how files are parsed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ParseOptions {
+    /// JSON keys that override the built-in key names, from `--field`.
+    pub field_keys: Vec<(FieldName, String)>,
+}
+
+impl ParseOptions {
+    /// The key given for `field` with `--field`, if any.
+    pub fn key_for(&self, field: FieldName) -> Option<&str> {
+        self.field_keys
+            .iter()
+            .rev()
+            .find(|(f, _)| *f == field)
+            .map(|(_, k)| k.as_str())
+    }
+}
+
+/// A problem inside a file that did not stop the rest of it from being read,
+/// such as one bad line of a JSON Lines file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// The 1-based line number, when the problem has one.
+    pub line: Option<u64>,
+    /// What went wrong.
+    pub reason: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "line {line}: {}", self.reason),
+            None => f.write_str(&self.reason),
+        }
+    }
+}
+
+/// The articles of one file and the problems met along the way.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Parsed {
+    /// Articles in file order.
+    pub articles: Vec<RawArticle>,
+    /// Parts of the file that were skipped, with their reasons.
+    pub problems: Vec<Problem>,
+}
+
+/// Why a whole file could not be parsed.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ParseError {
+    /// The file is empty or only whitespace.
+    #[error("empty file")]
+    Empty,
+    /// The file holds binary data, not text.
+    #[error("not text (binary data)")]
+    NotText,
+    /// The gzip stream is corrupt.
+    #[error("invalid gzip data: {0}")]
+    Gzip(String),
+    /// The JSON is invalid.
+    #[error("invalid JSON at line {line}, column {column}: {message}")]
+    Json {
+        /// 1-based line.
+        line: u64,
+        /// 1-based column.
+        column: u64,
+        /// serde_json's description.
+        message: String,
+    },
+    /// The file parsed but holds no article (no title and no body).
+    #[error("no article found: {0}")]
+    NoArticle(String),
+    /// The format is recognised but not read yet.
+    #[error("{0} files are not supported yet")]
+    Unsupported(SourceFormat),
+}
+
+/// Parses the (already decompressed) bytes of one file of format `format`.
+pub fn parse_bytes(
+    bytes: &[u8],
+    format: SourceFormat,
+    options: &ParseOptions,
+) -> Result<Parsed, ParseError> {
+    match format {
+        SourceFormat::Html | SourceFormat::Feed | SourceFormat::Sgml => {
+            return Err(ParseError::Unsupported(format));
+        }
+        _ => {}
+    }
+    let text = decode::decode_text(bytes)?;
+    if text.trim().is_empty() {
+        return Err(ParseError::Empty);
+    }
+    match format {
+        SourceFormat::Text => {
+            let article = text::parse_text(&text)?;
+            Ok(Parsed {
+                articles: vec![article],
+                problems: Vec::new(),
+            })
+        }
+        SourceFormat::Json => json::parse_json(&text, options),
+        SourceFormat::JsonLines => json::parse_json_lines(&text, options),
+        SourceFormat::Html | SourceFormat::Feed | SourceFormat::Sgml => {
+            Err(ParseError::Unsupported(format))
+        }
+    }
+}
+
+/// Refines the format guessed from a file's name by looking at its first
+/// bytes: a file without extension may be JSON, a `.json` file may really be
+/// JSON Lines, a `.txt` may be an HTML page.
+pub fn sniff(format: SourceFormat, bytes: &[u8]) -> SourceFormat {
+    let start = bytes
+        .strip_prefix(b"\xef\xbb\xbf".as_slice())
+        .unwrap_or(bytes);
+    let trimmed = match start.iter().position(|b| !b.is_ascii_whitespace()) {
+        Some(at) => &start[at..],
+        None => return format,
+    };
+    let head = &trimmed[..trimmed.len().min(512)];
+    let lower = String::from_utf8_lossy(head).to_ascii_lowercase();
+    match format {
+        SourceFormat::Text => match trimmed[0] {
+            b'{' if is_json_lines(trimmed) => SourceFormat::JsonLines,
+            b'{' | b'[' => SourceFormat::Json,
+            b'<' if lower.starts_with("<!doctype html") || lower.starts_with("<html") => {
+                SourceFormat::Html
+            }
+            b'<' if lower.contains("<rss") || lower.contains("<feed") => SourceFormat::Feed,
+            b'<' if lower.starts_with("<!doctype lewis") || lower.starts_with("<reuters") => {
+                SourceFormat::Sgml
+            }
+            _ => SourceFormat::Text,
+        },
+        SourceFormat::Json if is_json_lines(trimmed) => SourceFormat::JsonLines,
+        other => other,
+    }
+}
+
+/// True when the first line is a whole JSON object and another object line
+/// follows.
+fn is_json_lines(bytes: &[u8]) -> bool {
+    let mut lines = bytes
+        .split(|&b| b == b'\n')
+        .map(|l| l.trim_ascii())
+        .filter(|l| !l.is_empty());
+    let (Some(first), Some(second)) = (lines.next(), lines.next()) else {
+        return false;
+    };
+    second.first() == Some(&b'{')
+        && first.last() == Some(&b'}')
+        && serde_json::from_slice::<serde_json::Value>(first).is_ok_and(|v| v.is_object())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffing() {
+        let cases: [(&[u8], SourceFormat, SourceFormat); 8] = [
+            (b"Title\n\nBody", SourceFormat::Text, SourceFormat::Text),
+            (b"  {\"title\": 1}", SourceFormat::Text, SourceFormat::Json),
+            (
+                b"{\"a\":1}\n{\"a\":2}\n",
+                SourceFormat::Text,
+                SourceFormat::JsonLines,
+            ),
+            (
+                b"{\"a\":1}\n{\"a\":2}\n",
+                SourceFormat::Json,
+                SourceFormat::JsonLines,
+            ),
+            (b"{\n\"a\": 1\n}", SourceFormat::Json, SourceFormat::Json),
+            (
+                b"<!DOCTYPE html><html>",
+                SourceFormat::Text,
+                SourceFormat::Html,
+            ),
+            (b"\xef\xbb\xbf[{}]", SourceFormat::Text, SourceFormat::Json),
+            (b"", SourceFormat::JsonLines, SourceFormat::JsonLines),
+        ];
+        for (bytes, given, want) in cases {
+            assert_eq!(
+                sniff(given, bytes),
+                want,
+                "{:?}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
+    }
+
+    #[test]
+    fn unsupported_formats_say_so() {
+        let err = parse_bytes(
+            b"<html></html>",
+            SourceFormat::Html,
+            &ParseOptions::default(),
+        );
+        assert_eq!(err, Err(ParseError::Unsupported(SourceFormat::Html)));
+        assert_eq!(
+            ParseError::Unsupported(SourceFormat::Html).to_string(),
+            "html files are not supported yet"
+        );
+    }
+
+    #[test]
+    fn field_names() {
+        assert_eq!(FieldName::parse("Body"), Some(FieldName::Body));
+        assert_eq!(FieldName::parse("author"), Some(FieldName::Authors));
+        assert_eq!(FieldName::parse("nope"), None);
+    }
+}

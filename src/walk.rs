@@ -1,0 +1,275 @@
+//! The walk stage: paths in, source files with their format out.
+//!
+//! Walks files and folders with walkdir, following symbolic links (loops are
+//! detected and reported, not followed), skipping hidden entries and any
+//! tantivy index folder (so an index inside the corpus is never ingested).
+//! Each file's format comes from its extension, after a `.gz` suffix is set
+//! aside; the parse stage may refine it from the content.
+//!
+//! Uses `parse::SourceFormat` and `error`.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use walkdir::WalkDir;
+
+use crate::parse::SourceFormat;
+
+/// A file to ingest.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SourceFile {
+    /// The canonical, absolute path.
+    pub path: PathBuf,
+    /// The format guessed from the extension.
+    pub format: SourceFormat,
+    /// Whether the file is gzip-compressed (`.gz`).
+    pub gzip: bool,
+    /// Size in bytes.
+    pub size: u64,
+    /// Modification time, nanoseconds since the Unix epoch.
+    pub mtime: i64,
+}
+
+/// A path that was not ingested, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    /// The path as found.
+    pub path: PathBuf,
+    /// Why it was skipped, for people.
+    pub reason: String,
+}
+
+/// What a walk found.
+#[derive(Clone, Debug, Default)]
+pub struct Walk {
+    /// The files to ingest, in a stable (sorted) order, without duplicates.
+    pub files: Vec<SourceFile>,
+    /// Files that cannot be ingested (unknown type, unreadable, loops).
+    pub skipped: Vec<Skipped>,
+    /// The canonical folders that were walked: articles of files that are
+    /// gone from them may be removed.
+    pub folders: Vec<PathBuf>,
+}
+
+/// Walks `paths`, never entering `exclude` (the index folder).
+pub fn walk(paths: &[PathBuf], exclude: Option<&Path>) -> Walk {
+    let exclude = exclude.and_then(|p| p.canonicalize().ok());
+    let mut out = Walk::default();
+    let mut seen = HashSet::new();
+    for root in paths {
+        let canonical = match root.canonicalize() {
+            Ok(c) => c,
+            Err(e) => {
+                out.skipped.push(Skipped {
+                    path: root.clone(),
+                    reason: io_reason(&e),
+                });
+                continue;
+            }
+        };
+        if canonical.is_dir() {
+            out.folders.push(canonical.clone());
+        }
+        let walker = WalkDir::new(&canonical)
+            .follow_links(true)
+            .sort_by_file_name()
+            .into_iter()
+            .filter_entry(|e| {
+                e.depth() == 0 || !(is_hidden(e.file_name()) || is_excluded(e, exclude.as_deref()))
+            });
+        for entry in walker {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    let path = e.path().unwrap_or(root).to_path_buf();
+                    let reason = if e.loop_ancestor().is_some() {
+                        "symbolic link loop; not followed".to_string()
+                    } else if let Some(io) = e.io_error() {
+                        io_reason(io)
+                    } else {
+                        e.to_string()
+                    };
+                    out.skipped.push(Skipped { path, reason });
+                    continue;
+                }
+            };
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            match source_file(entry.path()) {
+                Ok(file) => {
+                    if seen.insert(file.path.clone()) {
+                        out.files.push(file);
+                    }
+                }
+                Err(reason) => out.skipped.push(Skipped {
+                    path: entry.path().to_path_buf(),
+                    reason,
+                }),
+            }
+        }
+    }
+    out.files.sort_by(|a, b| a.path.cmp(&b.path));
+    out
+}
+
+fn source_file(path: &Path) -> Result<SourceFile, String> {
+    let (format, gzip) = format_from_name(path)?;
+    let canonical = path.canonicalize().map_err(|e| io_reason(&e))?;
+    let meta = std::fs::metadata(&canonical).map_err(|e| io_reason(&e))?;
+    let mtime = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map(|d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+        .unwrap_or(0);
+    Ok(SourceFile {
+        path: canonical,
+        format,
+        gzip,
+        size: meta.len(),
+        mtime,
+    })
+}
+
+/// The format a file name implies, and whether it is gzip-compressed.
+pub fn format_from_name(path: &Path) -> Result<(SourceFormat, bool), String> {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().to_ascii_lowercase())
+        .unwrap_or_default();
+    let (name, gzip) = match name.strip_suffix(".gz") {
+        Some(inner) => (inner.to_string(), true),
+        None => (name, false),
+    };
+    let ext = match name.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => ext,
+        _ => "",
+    };
+    let format = match ext {
+        "" | "txt" | "text" => SourceFormat::Text,
+        "json" => SourceFormat::Json,
+        "jsonl" | "ndjson" => SourceFormat::JsonLines,
+        "html" | "htm" | "xhtml" => SourceFormat::Html,
+        "xml" | "rss" | "atom" => SourceFormat::Feed,
+        "sgm" | "sgml" => SourceFormat::Sgml,
+        other => {
+            return Err(format!(
+                "unsupported file type .{other} (newsdex reads .txt, .json, .jsonl, .ndjson and their .gz)"
+            ));
+        }
+    };
+    Ok((format, gzip))
+}
+
+fn is_hidden(name: &std::ffi::OsStr) -> bool {
+    name.as_encoded_bytes().first() == Some(&b'.')
+}
+
+/// True for the index folder itself and for any folder holding a tantivy
+/// index (an index must never be ingested as articles).
+fn is_excluded(entry: &walkdir::DirEntry, exclude: Option<&Path>) -> bool {
+    if !entry.file_type().is_dir() {
+        return false;
+    }
+    if let Some(exclude) = exclude {
+        if entry.path() == exclude {
+            return true;
+        }
+        if entry.path_is_symlink() && entry.path().canonicalize().ok().as_deref() == Some(exclude) {
+            return true;
+        }
+    }
+    entry.path().join("meta.json").is_file() && entry.path().join(".managed.json").is_file()
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_from_names() {
+        let cases = [
+            ("a.txt", Some((SourceFormat::Text, false))),
+            ("README", Some((SourceFormat::Text, false))),
+            ("a.TXT.gz", Some((SourceFormat::Text, true))),
+            ("feed.jsonl.gz", Some((SourceFormat::JsonLines, true))),
+            ("x.ndjson", Some((SourceFormat::JsonLines, false))),
+            ("x.json", Some((SourceFormat::Json, false))),
+            ("page.htm", Some((SourceFormat::Html, false))),
+            ("reut2-000.sgm", Some((SourceFormat::Sgml, false))),
+            ("photo.jpg", None),
+            ("notes.pdf", None),
+        ];
+        for (name, want) in cases {
+            assert_eq!(format_from_name(Path::new(name)).ok(), want, "{name}");
+        }
+    }
+
+    #[test]
+    fn walks_skipping_hidden_and_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("a/b")).unwrap();
+        std::fs::create_dir_all(root.join(".git")).unwrap();
+        std::fs::create_dir_all(root.join("idx")).unwrap();
+        std::fs::write(root.join("a/b/one.txt"), "T\n\nB").unwrap();
+        std::fs::write(root.join("a/two.json"), "{}").unwrap();
+        std::fs::write(root.join(".hidden.txt"), "x").unwrap();
+        std::fs::write(root.join(".git/config.txt"), "x").unwrap();
+        std::fs::write(root.join("idx/seg.txt"), "x").unwrap();
+        std::fs::write(root.join("pic.png"), "x").unwrap();
+        let walk = walk(
+            &[root.to_path_buf(), root.join("missing")],
+            Some(&root.join("idx")),
+        );
+        let names: Vec<_> = walk
+            .files
+            .iter()
+            .map(|f| {
+                f.path
+                    .strip_prefix(root.canonicalize().unwrap())
+                    .unwrap()
+                    .to_path_buf()
+            })
+            .collect();
+        assert_eq!(
+            names,
+            vec![PathBuf::from("a/b/one.txt"), PathBuf::from("a/two.json")]
+        );
+        let reasons: Vec<_> = walk.skipped.iter().map(|s| s.reason.as_str()).collect();
+        assert_eq!(reasons.len(), 2, "{reasons:?}");
+        assert!(reasons.iter().any(|r| r.contains("no such file")));
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r.contains("unsupported file type .png"))
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn symlink_loops_are_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("a")).unwrap();
+        std::fs::write(root.join("a/x.txt"), "T\n\nB").unwrap();
+        std::os::unix::fs::symlink(root.join("a"), root.join("a/loop")).unwrap();
+        let walk = walk(&[root.to_path_buf()], None);
+        assert_eq!(walk.files.len(), 1);
+        assert!(
+            walk.skipped.iter().any(|s| s.reason.contains("loop")),
+            "{:?}",
+            walk.skipped
+        );
+    }
+}
