@@ -1,1 +1,10 @@
-//! Integration tests.
+//! Integration tests: the real binary on temporary corpora.
+
+#[macro_use]
+mod util;
+
+mod incremental;
+mod ingest;
+mod json;
+mod regression;
+mod search;

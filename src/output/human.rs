@@ -20,16 +20,16 @@ pub fn write_search<W: Write>(
     style: &Style,
 ) -> io::Result<()> {
     let noun = if results.total == 1 {
-        "article"
+        "article matches"
     } else {
-        "articles"
+        "articles match"
     };
     if results.hits.is_empty() || (offset == 0 && results.hits.len() == results.total) {
-        writeln!(w, "{} {noun} match", results.total)?;
+        writeln!(w, "{} {noun}", results.total)?;
     } else {
         writeln!(
             w,
-            "{} {noun} match; showing {}-{}",
+            "{} {noun}; showing {}-{}",
             results.total,
             offset + 1,
             offset + results.hits.len()

@@ -162,10 +162,12 @@ impl<'a> Context<'a> {
         let mut parser = QueryParser::for_index(self.index.tantivy(), vec![f.title, f.body]);
         parser.set_conjunction_by_default();
         parser.set_field_boost(f.title, TITLE_BOOST);
-        let query = parser.parse_query(text).map_err(|e| Error::Query {
-            query: text.to_string(),
-            message: e.to_string(),
-        })?;
+        let query = parser
+            .parse_query(&normalize(text))
+            .map_err(|e| Error::Query {
+                query: text.to_string(),
+                message: e.to_string(),
+            })?;
         Ok(Some(query))
     }
 
@@ -306,6 +308,37 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
         });
     }
     Ok(SearchResults { total, hits })
+}
+
+/// Rewrites what tantivy's grammar reads differently from users: `a AND NOT
+/// b` (an AND with a purely negative clause, which matches nothing) becomes
+/// `a NOT b`. Quoted phrases are left alone.
+fn normalize(query: &str) -> String {
+    let mut out = String::with_capacity(query.len());
+    let mut in_quotes = false;
+    let mut rest = query;
+    while let Some(c) = rest.chars().next() {
+        if c == '"' {
+            in_quotes = !in_quotes;
+        }
+        let at_word_start = out.is_empty() || out.ends_with(char::is_whitespace);
+        if !in_quotes && at_word_start {
+            if let Some(after_and) = rest.strip_prefix("AND") {
+                let trimmed = after_and.trim_start();
+                let spaced = trimmed.len() < after_and.len();
+                let not_follows = trimmed
+                    .strip_prefix("NOT")
+                    .is_some_and(|r| r.is_empty() || r.starts_with(char::is_whitespace));
+                if spaced && not_follows {
+                    rest = trimmed;
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
 }
 
 /// The beginning of `body`, cut at a word boundary.
@@ -503,6 +536,22 @@ mod tests {
             highlights: std::iter::once(8..17).collect(),
         };
         assert_eq!(s.to_html(), "a &lt;b&gt; &amp; <b>sanctions</b>");
+    }
+
+    #[test]
+    fn normalize_rewrites_and_not_outside_quotes() {
+        let cases = [
+            ("tools AND NOT savers", "tools NOT savers"),
+            ("tools  -savers", "tools  -savers"),
+            ("BAND NOT x", "BAND NOT x"),
+            ("a AND NOTE", "a AND NOTE"),
+            ("\"a AND NOT b\" AND NOT c", "\"a AND NOT b\" NOT c"),
+            ("x \"machine tools\" y", "x \"machine tools\" y"),
+            ("title:rates OR body:madrid", "title:rates OR body:madrid"),
+        ];
+        for (query, want) in cases {
+            assert_eq!(normalize(query), want, "{query}");
+        }
     }
 
     #[test]
