@@ -169,7 +169,7 @@ pub fn ingest(
     }
 
     progress.start(to_read.len() as u64);
-    let (sender, receiver) = crossbeam_channel::bounded::<FileOutcome>(64);
+    let (sender, receiver) = crossbeam_channel::bounded::<FileOutcome>(16);
     let mut result = Ok(());
     std::thread::scope(|scope| {
         let to_read = &to_read;
@@ -247,13 +247,12 @@ fn read_file(
         Ok(parsed) => parsed,
         Err(e) => return fail(e.to_string()),
     };
-    let mut articles = Vec::with_capacity(parsed.articles.len());
-    let mut notes = Vec::with_capacity(parsed.articles.len());
-    for raw in parsed.articles {
-        let (article, note) = extract_article(raw, &file.path, extractor, options.today);
-        articles.push(article);
-        notes.push(note);
-    }
+    // Multi-article files (JSON Lines exports) are extracted in parallel too.
+    let (articles, notes): (Vec<Article>, Vec<DateNote>) = parsed
+        .articles
+        .into_par_iter()
+        .map(|raw| extract_article(raw, &file.path, extractor, options.today))
+        .unzip();
     FileOutcome::Articles {
         file: file.clone(),
         hash,

@@ -8,3 +8,4 @@ mod ingest;
 mod json;
 mod regression;
 mod search;
+mod shared_data;

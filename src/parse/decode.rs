@@ -48,14 +48,28 @@ fn utf8_or_guess(bytes: &[u8]) -> Result<Cow<'_, str>, ParseError> {
             if looks_binary(bytes) {
                 return Err(ParseError::NotText);
             }
-            let mut detector =
-                chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-            detector.feed(bytes, true);
-            let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+            let encoding = guess_encoding(bytes);
             let (text, _, _) = encoding.decode(bytes);
             check_text(Cow::Owned(text.into_owned()))
         }
     }
+}
+
+/// Below this many non-ASCII bytes, the evidence for any legacy encoding is
+/// too thin for chardetng to choose well: one `0xA3` is "£" in Latin-1 and
+/// "Ł" in Latin-2. News archives are overwhelmingly Western, so thin
+/// evidence means windows-1252 (the WHATWG reading of "latin1").
+const THIN_EVIDENCE: usize = 16;
+
+/// Guesses the legacy encoding of non-UTF-8 bytes.
+fn guess_encoding(bytes: &[u8]) -> &'static encoding_rs::Encoding {
+    let non_ascii = bytes.iter().filter(|b| !b.is_ascii()).count();
+    if non_ascii < THIN_EVIDENCE {
+        return encoding_rs::WINDOWS_1252;
+    }
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    detector.feed(bytes, true);
+    detector.guess(None, chardetng::Utf8Detection::Deny)
 }
 
 /// Refuses text with NUL bytes or many control characters: it is binary.
@@ -109,6 +123,22 @@ mod tests {
         let bytes = b"Le pr\xe9sident fran\xe7ais a parl\xe9 \xe0 la t\xe9l\xe9vision hier soir.";
         let text = decode_text(bytes).unwrap();
         assert!(text.contains("président français"), "{text}");
+    }
+
+    #[test]
+    fn one_pound_sign_is_latin1() {
+        let text = decode_text(b"A transfer fee of \xa315.8m was paid.").unwrap();
+        assert_eq!(text, "A transfer fee of £15.8m was paid.");
+    }
+
+    #[test]
+    fn plenty_of_cyrillic_is_detected() {
+        // A short Russian sentence in windows-1251, repeated.
+        let phrase: &[u8] =
+            b"\xcf\xf0\xe8\xe2\xe5\xf2 \xec\xe8\xf0, \xfd\xf2\xee \xf2\xe5\xf1\xf2. ";
+        let bytes = phrase.repeat(4);
+        let text = decode_text(&bytes).unwrap();
+        assert!(text.starts_with("Привет мир"), "{text}");
     }
 
     #[test]

@@ -1,0 +1,102 @@
+//! Tests on the real corpora in ../shared/data (run by .ci/run with
+//! `--ignored` when ../shared exists).
+
+use std::path::PathBuf;
+
+use crate::json::{Article, Hit, Ingest, Stats};
+use crate::util::{Dir, json_lines};
+
+fn data(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data")
+        .join(name)
+}
+
+fn ingest(dir: &Dir, paths: &[PathBuf]) -> Ingest {
+    let mut cmd = dir.command(&["ingest", "--json", "--no-progress"]);
+    for p in paths {
+        cmd = cmd.arg(p);
+    }
+    let out = cmd.stdout();
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"))
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn bbc_all_articles_and_latin1() {
+    let dir = Dir::new();
+    let folders: Vec<PathBuf> = ["business", "entertainment", "politics", "sport", "tech"]
+        .iter()
+        .map(|f| data("bbc").join(f))
+        .collect();
+    let s = ingest(&dir, &folders);
+    assert_eq!(s.added, 2225);
+    assert!(s.skipped.is_empty(), "{:?}", s.skipped);
+    assert_eq!(s.dates.missing, 2225, "BBC files carry no dates");
+
+    let out = dir
+        .command(&["extract", "--json"])
+        .arg(data("bbc/sport/199.txt"))
+        .stdout();
+    let a: Vec<Article> = json_lines(&out);
+    assert!(
+        a[0].body.contains("£15.8m"),
+        "Latin-1 misread: {}",
+        &a[0].body[..300]
+    );
+
+    // Re-run: nothing read again.
+    let s = ingest(&dir, &folders);
+    assert_eq!((s.files_read, s.unchanged, s.added), (0, 2225, 0));
+}
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn allsides_json_lines_with_messy_dates() {
+    let dir = Dir::new();
+    let shards: Vec<PathBuf> = (0..8)
+        .map(|i| data(&format!("allsides/allsides-{i}.jsonl.gz")))
+        .collect();
+    let s = ingest(&dir, &shards);
+    assert_eq!(s.added, 37_554);
+    assert!(
+        s.problems.is_empty(),
+        "{:?}",
+        &s.problems[..s.problems.len().min(5)]
+    );
+    // 0001-11-30 (twice) and 2050-09-30 are impossible; 4,407 are missing.
+    assert_eq!(s.dates.dropped, 3);
+    assert_eq!(s.dates.missing + s.dates.unparsed, 4_407);
+
+    let stats: Stats = serde_json::from_str(&dir.command(&["stats", "--json"]).stdout()).unwrap();
+    assert_eq!(stats.undated, 4_410);
+    assert!(stats.earliest.as_deref() >= Some("1800-01-01"));
+    assert!(
+        stats.latest.as_deref() <= Some("2020-12-31"),
+        "{:?}",
+        stats.latest
+    );
+
+    let out = dir
+        .command(&[
+            "search",
+            "sanctions",
+            "--since",
+            "2019",
+            "--sort",
+            "newest",
+            "--json",
+            "--limit",
+            "20",
+        ])
+        .stdout();
+    let hits: Vec<Hit> = json_lines(&out);
+    assert_eq!(hits.len(), 20);
+    let dates: Vec<&str> = hits.iter().map(|h| h.date.as_deref().unwrap()).collect();
+    assert!(dates.windows(2).all(|w| w[0] >= w[1]), "{dates:?}");
+    assert!(dates.iter().all(|d| *d >= "2019-01-01"));
+    assert!(
+        hits.iter()
+            .all(|h| h.snippet.to_lowercase().contains("<b>sanction"))
+    );
+}
