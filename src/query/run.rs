@@ -322,17 +322,18 @@ fn normalize(query: &str) -> String {
             in_quotes = !in_quotes;
         }
         let at_word_start = out.is_empty() || out.ends_with(char::is_whitespace);
-        if !in_quotes && at_word_start {
-            if let Some(after_and) = rest.strip_prefix("AND") {
-                let trimmed = after_and.trim_start();
-                let spaced = trimmed.len() < after_and.len();
-                let not_follows = trimmed
-                    .strip_prefix("NOT")
-                    .is_some_and(|r| r.is_empty() || r.starts_with(char::is_whitespace));
-                if spaced && not_follows {
-                    rest = trimmed;
-                    continue;
-                }
+        if !in_quotes
+            && at_word_start
+            && let Some(after_and) = rest.strip_prefix("AND")
+        {
+            let trimmed = after_and.trim_start();
+            let spaced = trimmed.len() < after_and.len();
+            let not_follows = trimmed
+                .strip_prefix("NOT")
+                .is_some_and(|r| r.is_empty() || r.starts_with(char::is_whitespace));
+            if spaced && not_follows {
+                rest = trimmed;
+                continue;
             }
         }
         out.push(c);
