@@ -1,6 +1,10 @@
 //! The JSON contract: every line parses into structs that reject unknown
 //! fields, so a schema change is always deliberate.
 
+// Every field is declared so that deny_unknown_fields pins the schema; not
+// every test reads every field.
+#![allow(dead_code)]
+
 use serde::Deserialize;
 
 use crate::util::{Dir, article, json_lines};
