@@ -1,0 +1,635 @@
+//! Tests of the rule-based extractor: table cases, the seed article,
+//! evaluation on CoNLL-2003 (ignored: needs ../shared/data) and properties.
+// The evaluation tests print their reports (read them with --nocapture).
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use super::*;
+
+fn extract(title: &str, body: &str) -> Entities {
+    RuleExtractor::new().extract(title, body)
+}
+
+fn people(body: &str) -> Vec<String> {
+    extract("", body).people
+}
+
+fn places(body: &str) -> Vec<String> {
+    extract("", body).places
+}
+
+fn seed() -> (String, String) {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/corpus/000_12d0decf402e7c67.txt"
+    );
+    let text = std::fs::read_to_string(path).expect("seed article");
+    let (title, body) = text.split_once('\n').unwrap_or((&text, ""));
+    (title.trim().to_string(), body.trim_start().to_string())
+}
+
+#[test]
+fn seed_article_people_and_places() {
+    let (title, body) = seed();
+    let entities = extract(&title, &body);
+    let mut got = entities.people.clone();
+    got.sort();
+    let mut want = vec![
+        "Vladimir Putin",
+        "Antony Blinken",
+        "Joe Biden",
+        "Xi Jinping",
+        "Janet Yellen",
+        "Jake Sullivan",
+        "Wang Yi",
+        "Sergey Lavrov",
+        "Robert Ross",
+    ];
+    want.sort();
+    assert_eq!(got, want, "mentions: {:#?}", entities.mentions);
+    for place in ["China", "Russia", "Beijing", "Moscow", "Ukraine"] {
+        assert!(
+            entities.places.iter().any(|p| p == place),
+            "{place}: {:?}",
+            entities.places
+        );
+    }
+    for place in [
+        "United States",
+        "Shanghai",
+        "Taiwan",
+        "Europe",
+        "United Kingdom",
+    ] {
+        assert!(
+            entities.places.iter().any(|p| p == place),
+            "{place}: {:?}",
+            entities.places
+        );
+    }
+    for place in ["Boston", "Ningbo"] {
+        assert!(
+            !entities.places.iter().any(|p| p == place),
+            "{place}: {:?}",
+            entities.places
+        );
+    }
+    let short = |text: &str| {
+        entities
+            .mentions
+            .iter()
+            .find(|m| m.text == text && m.kind == EntityKind::Person)
+            .map(|m| m.name.as_str())
+    };
+    assert_eq!(short("Blinken"), Some("Antony Blinken"));
+    assert_eq!(short("Xi"), Some("Xi Jinping"));
+    assert_eq!(short("Putin"), Some("Vladimir Putin"));
+    assert_eq!(short("Ross"), Some("Robert Ross"));
+    assert_eq!(short("Lavrov"), Some("Sergey Lavrov"));
+    // Mentions come in order, title first, and are real text.
+    assert_eq!(entities.mentions[0].text, "Vladimir Putin");
+    for m in &entities.mentions {
+        assert!(title.contains(&m.text) || body.contains(&m.text), "{m:?}");
+    }
+    // Blinken (6 mentions) beats Putin (5); China is the top place.
+    assert_eq!(entities.people[0], "Antony Blinken");
+    println!("people {:?}\nplaces {:?}", entities.people, entities.places);
+    assert!(matches!(
+        entities.places[0].as_str(),
+        "China" | "Russia" | "Beijing"
+    ));
+}
+
+#[test]
+fn people_table() {
+    let table: &[(&str, &[&str])] = &[
+        // Title cues, with nationality adjectives in between.
+        (
+            "Russian President Vladimir Putin arrived.",
+            &["Vladimir Putin"],
+        ),
+        (
+            "He met US Secretary of State Antony Blinken on Monday.",
+            &["Antony Blinken"],
+        ),
+        (
+            "Biden called his Chinese counterpart Xi Jinping today.",
+            &["Xi Jinping"],
+        ),
+        (
+            "It was National Security Adviser Jake Sullivan who spoke.",
+            &["Jake Sullivan"],
+        ),
+        (
+            "Later, Foreign Minister Wang Yi and others arrived.",
+            &["Wang Yi"],
+        ),
+        (
+            "Chancellor of the Exchequer Gordon Brown spoke.",
+            &["Gordon Brown"],
+        ),
+        ("The talks with Mr. Smith went well.", &["Smith"]),
+        ("Talks with Mr Xi went well.", &["Xi"]),
+        // Given names.
+        (
+            "A meeting with Angela Merkel ended early.",
+            &["Angela Merkel"],
+        ),
+        (
+            "They quoted Charles de Gaulle at length.",
+            &["Charles de Gaulle"],
+        ),
+        ("He thanked George W. Bush warmly.", &["George W. Bush"]),
+        // Speech verbs and appositions.
+        ("\"No,\" said Gomez Trujillo. He left.", &["Gomez Trujillo"]),
+        ("\"No,\" said Age Concern. It left.", &[]),
+        ("Fans of Star Wars Episode III queued.", &[]),
+        ("Welshman Ray Reardon won.", &["Ray Reardon"]),
+        (
+            "Democrats\u{2013}and some Republicans\u{2013}Romney has said his view.",
+            &["Romney"],
+        ),
+        (
+            "Kowalczyk Brandt, a political-science professor at Yale, agreed.",
+            &["Kowalczyk Brandt"],
+        ),
+        ("Kowalczyk Brandt, 45, was arrested.", &["Kowalczyk Brandt"]),
+        (
+            "The plan is sound, said Okonkwo. He left early.",
+            &["Okonkwo"],
+        ),
+        // A lone word with a speech verb needs a personal pronoun next.
+        ("Growth will slow, said Gartner. It expects a rebound.", &[]),
+        ("Black Spider said it had stopped the virus.", &[]),
+        ("Security firm Network Box said he was wrong.", &[]),
+        ("The TimeWarner said he was wrong.", &[]),
+        ("Ernst & Young said he was wrong.", &[]),
+        ("\"Great,\" said Aviator star Alan Alda.", &["Alan Alda"]),
+        // Resolution of short forms.
+        (
+            "Prime Minister Boris Johnson spoke. Johnson said more. Johnson’s plan failed.",
+            &["Boris Johnson"],
+        ),
+        (
+            "Bashar al-Assad spoke. Assad said little.",
+            &["Bashar al-Assad"],
+        ),
+        // Given-name + place-like surname.
+        (
+            "A film with Michael Jordan and Paris Hilton.",
+            &["Michael Jordan"],
+        ),
+        // Not people.
+        ("Shares of Ping An Bank and Bank of Ningbo fell.", &[]),
+        ("He teaches at Boston College and Harvard University.", &[]),
+        ("The White House and the Kremlin disagreed.", &[]),
+        ("Officials said the deal was off.", &[]),
+        ("Analysts said the Global South matters.", &[]),
+        ("Microsoft said profits rose.", &[]),
+        ("Manchester United beat Real Madrid.", &[]),
+        ("The Stephen King novel sold well.", &["Stephen King"]),
+    ];
+    for (text, want) in table {
+        let got = people(text);
+        assert_eq!(&got, want, "{text}: {:?}", extract("", text).mentions);
+    }
+}
+
+#[test]
+fn ambiguous_surnames_are_not_resolved() {
+    let text = "Ed Miliband and David Miliband met. Miliband said nothing.";
+    let got = extract("", text);
+    assert!(got.people.contains(&"Ed Miliband".to_string()));
+    assert!(got.people.contains(&"David Miliband".to_string()));
+    assert!(!got.mentions.iter().any(|m| m.text == "Miliband"));
+}
+
+#[test]
+fn places_table() {
+    let table: &[(&str, &[&str])] = &[
+        (
+            "He flew from New York to Hong Kong.",
+            &["New York", "Hong Kong"],
+        ),
+        (
+            "Tensions in the South China Sea and the Middle East grew.",
+            &["South China Sea", "Middle East"],
+        ),
+        ("The US and U.S. officials and America.", &["United States"]),
+        ("Britain and the UK are one.", &["United Kingdom"]),
+        (
+            "China-Russia ties and US-led talks.",
+            &["China", "Russia", "United States"],
+        ),
+        ("Sino-Russian relations soured.", &[]),
+        ("The Chinese and Russians disagreed.", &[]),
+        ("He read the New York Times and China Daily.", &[]),
+        ("The US Congress voted; Manchester United lost.", &[]),
+        ("The Bank of England raised rates.", &[]),
+        ("Boats on the Yangtze River.", &["Yangtze River"]),
+        ("Climbers on Mount Everest.", &["Mount Everest"]),
+        ("Moscow’s plan.", &["Moscow"]),
+        ("Flights to Bogotá and Kiev.", &["Bogota", "Kyiv"]),
+    ];
+    for (text, want) in table {
+        let mut got = places(text);
+        got.sort();
+        let mut want: Vec<String> = want.iter().map(|s| s.to_string()).collect();
+        want.sort();
+        assert_eq!(got, want, "{text}: {:?}", extract("", text).mentions);
+    }
+}
+
+#[test]
+fn all_caps_lines_only_confirm_known_names() {
+    let title = "SOCCER - MOYA BEATS RIOS IN LONDON";
+    let body = "LONDON 1996-08-30\nCarlos Moya beat Marcelo Rios in a long match.";
+    let got = extract(title, body);
+    assert_eq!(got.people, vec!["Carlos Moya", "Marcelo Rios"]);
+    assert_eq!(got.places, vec!["London"]);
+    assert_eq!(got.mentions[0].text, "MOYA");
+}
+
+#[test]
+fn headline_case_title_is_weak() {
+    let title = "Putin To Visit China As Tensions Grow With Washington";
+    let body = "Russian President Vladimir Putin will travel to China.";
+    let got = extract(title, body);
+    assert_eq!(got.people, vec!["Vladimir Putin"]);
+    assert!(got.places.contains(&"China".to_string()));
+    assert_eq!(got.mentions[0].text, "Putin");
+}
+
+#[test]
+fn possessives_and_quotes() {
+    let got = extract("", "“Yes,” said Robert Ross. Ross’s view and Ross 's view.");
+    assert_eq!(got.people, vec!["Robert Ross"]);
+    let texts: Vec<&str> = got.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(texts, vec!["Robert Ross", "Ross", "Ross"]);
+}
+
+#[test]
+fn ordering_most_mentioned_first() {
+    let got = extract(
+        "",
+        "Angela Merkel met Tony Blair. Blair spoke. Blair left. Merkel stayed in Berlin. \
+         Paris, Berlin and Berlin again.",
+    );
+    assert_eq!(got.people, vec!["Tony Blair", "Angela Merkel"]);
+    assert_eq!(got.places, vec!["Berlin", "Paris"]);
+}
+
+#[test]
+fn empty_and_odd_input() {
+    assert_eq!(extract("", ""), Entities::default());
+    let _ = extract("’s", "'s - -- “ ” ‘ ’ ... U.S. A. ---Xi- -Wang");
+    let _ = extract("Mr.", "Mr");
+}
+
+/// Document-level evaluation against CoNLL-2003 testa and a run over
+/// the BBC articles (no gold there: counts, speed and a sample).
+mod eval {
+    use super::*;
+    use std::collections::BTreeSet;
+    use std::path::Path;
+    use std::time::Instant;
+
+    const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data");
+
+    /// Lowercase, without a leading "the" and a trailing "'s".
+    fn normalise(text: &str) -> String {
+        let mut s = text.trim().to_lowercase().replace('\u{2019}', "'");
+        if let Some(rest) = s.strip_prefix("the ") {
+            s = rest.to_string();
+        }
+        if let Some(rest) = s.strip_suffix("'s") {
+            s = rest.trim_end().to_string();
+        }
+        s
+    }
+
+    struct Doc {
+        title: String,
+        body: String,
+        people: BTreeSet<String>,
+        places: BTreeSet<String>,
+    }
+
+    fn conll(path: &Path) -> Vec<Doc> {
+        let text = std::fs::read_to_string(path).expect("conll file");
+        let mut docs = Vec::new();
+        let mut sentences: Vec<Vec<String>> = Vec::new();
+        let mut sentence: Vec<String> = Vec::new();
+        let mut people = BTreeSet::new();
+        let mut places = BTreeSet::new();
+        let mut entity: Option<(String, Vec<String>)> = None;
+        let close = |entity: &mut Option<(String, Vec<String>)>,
+                     people: &mut BTreeSet<String>,
+                     places: &mut BTreeSet<String>| {
+            if let Some((kind, words)) = entity.take() {
+                let text = normalise(&words.join(" "));
+                match kind.as_str() {
+                    "PER" => {
+                        people.insert(text);
+                    }
+                    "LOC" => {
+                        places.insert(text);
+                    }
+                    _ => {}
+                }
+            }
+        };
+        let flush_doc = |sentences: &mut Vec<Vec<String>>,
+                         people: &mut BTreeSet<String>,
+                         places: &mut BTreeSet<String>,
+                         docs: &mut Vec<Doc>| {
+            if sentences.is_empty() {
+                return;
+            }
+            let lines: Vec<String> = sentences.drain(..).map(|s| s.join(" ")).collect();
+            docs.push(Doc {
+                title: lines[0].clone(),
+                body: lines[1..].join("\n"),
+                people: std::mem::take(people),
+                places: std::mem::take(places),
+            });
+        };
+        for line in text.lines() {
+            let cols: Vec<&str> = line.split_whitespace().collect();
+            if cols.is_empty() {
+                close(&mut entity, &mut people, &mut places);
+                if !sentence.is_empty() {
+                    sentences.push(std::mem::take(&mut sentence));
+                }
+                continue;
+            }
+            if cols[0] == "-DOCSTART-" {
+                close(&mut entity, &mut people, &mut places);
+                if !sentence.is_empty() {
+                    sentences.push(std::mem::take(&mut sentence));
+                }
+                flush_doc(&mut sentences, &mut people, &mut places, &mut docs);
+                continue;
+            }
+            let (token, tag) = (cols[0], cols[cols.len() - 1]);
+            sentence.push(token.to_string());
+            let (prefix, kind) = tag.split_once('-').unwrap_or(("O", ""));
+            let continues = prefix == "I" && entity.as_ref().is_some_and(|(k, _)| k == kind);
+            if !continues {
+                close(&mut entity, &mut people, &mut places);
+                if prefix != "O" {
+                    entity = Some((kind.to_string(), Vec::new()));
+                }
+            }
+            if let Some((_, words)) = entity.as_mut() {
+                words.push(token.to_string());
+            }
+        }
+        close(&mut entity, &mut people, &mut places);
+        if !sentence.is_empty() {
+            sentences.push(sentence);
+        }
+        flush_doc(&mut sentences, &mut people, &mut places, &mut docs);
+        docs
+    }
+
+    #[derive(Default)]
+    struct Score {
+        tp: usize,
+        fp: usize,
+        fn_: usize,
+    }
+
+    impl Score {
+        fn add(&mut self, got: &BTreeSet<String>, want: &BTreeSet<String>) {
+            self.tp += got.intersection(want).count();
+            self.fp += got.difference(want).count();
+            self.fn_ += want.difference(got).count();
+        }
+
+        fn prf(&self) -> (f64, f64, f64) {
+            let p = self.tp as f64 / (self.tp + self.fp).max(1) as f64;
+            let r = self.tp as f64 / (self.tp + self.fn_).max(1) as f64;
+            let f = if p + r > 0.0 {
+                2.0 * p * r / (p + r)
+            } else {
+                0.0
+            };
+            (p, r, f)
+        }
+    }
+
+    fn mention_set(entities: &Entities, kind: EntityKind) -> BTreeSet<String> {
+        entities
+            .mentions
+            .iter()
+            .filter(|m| m.kind == kind)
+            .map(|m| normalise(&m.text))
+            .collect()
+    }
+
+    #[test]
+    #[ignore = "needs ../shared/data"]
+    fn conll_testa_and_bbc() {
+        let extractor = RuleExtractor::new();
+        let dump = std::env::var_os("NEWSDEX_EVAL_DUMP").is_some();
+
+        let docs = conll(&Path::new(DATA).join("conll2003/eng.testa"));
+        assert!(docs.len() > 200, "{} documents", docs.len());
+        let (mut person, mut place) = (Score::default(), Score::default());
+        let started = Instant::now();
+        for doc in &docs {
+            let got = extractor.extract(&doc.title, &doc.body);
+            let got_people = mention_set(&got, EntityKind::Person);
+            let got_places = mention_set(&got, EntityKind::Place);
+            person.add(&got_people, &doc.people);
+            place.add(&got_places, &doc.places);
+            if dump {
+                for p in got_people.difference(&doc.people) {
+                    eprintln!("PER FP {p}");
+                }
+                for p in doc.people.difference(&got_people) {
+                    eprintln!("PER FN {p}");
+                }
+                for p in got_places.difference(&doc.places) {
+                    eprintln!("LOC FP {p}");
+                }
+                for p in doc.places.difference(&got_places) {
+                    eprintln!("LOC FN {p}");
+                }
+            }
+        }
+        let elapsed = started.elapsed();
+        let (pp, pr, pf) = person.prf();
+        let (lp, lr, lf) = place.prf();
+        println!(
+            "CoNLL-2003 testa, {} documents, document-level mention sets:",
+            docs.len()
+        );
+        println!(
+            "  person P {pp:.3} R {pr:.3} F1 {pf:.3} (tp {} fp {} fn {})",
+            person.tp, person.fp, person.fn_
+        );
+        println!(
+            "  place  P {lp:.3} R {lr:.3} F1 {lf:.3} (tp {} fp {} fn {})",
+            place.tp, place.fp, place.fn_
+        );
+        println!(
+            "  {:.1} documents/s",
+            docs.len() as f64 / elapsed.as_secs_f64()
+        );
+
+        // BBC: no gold; counts and speed over every article.
+        let mut articles = Vec::new();
+        for topic in ["business", "entertainment", "politics", "sport", "tech"] {
+            let dir = Path::new(DATA).join("bbc").join(topic);
+            let mut files: Vec<_> = std::fs::read_dir(&dir)
+                .expect("bbc folder")
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .collect();
+            files.sort();
+            for file in files {
+                let bytes = std::fs::read(&file).expect("bbc file");
+                let text = String::from_utf8_lossy(&bytes).into_owned();
+                let (title, body) = text.split_once('\n').unwrap_or((&text, ""));
+                articles.push((file, title.trim().to_string(), body.trim().to_string()));
+            }
+        }
+        let started = Instant::now();
+        let (mut people, mut places, mut mentions) = (0, 0, 0);
+        let mut sample = Vec::new();
+        for (k, (file, title, body)) in articles.iter().enumerate() {
+            let got = extractor.extract(title, body);
+            people += got.people.len();
+            places += got.places.len();
+            mentions += got.mentions.len();
+            for m in &got.mentions {
+                assert!(title.contains(&m.text) || body.contains(&m.text));
+            }
+            if dump {
+                for name in &got.people {
+                    eprintln!("BBC PER {name}");
+                }
+                for name in &got.places {
+                    eprintln!("BBC LOC {name}");
+                }
+            }
+            if k % 97 == 0 {
+                sample.push((file.clone(), got.people.clone(), got.places.clone()));
+            }
+        }
+        let elapsed = started.elapsed();
+        let n = articles.len().max(1) as f64;
+        println!(
+            "BBC, {} articles: {:.2} people, {:.2} places, {:.1} mentions per article; {:.0} articles/s",
+            articles.len(),
+            people as f64 / n,
+            places as f64 / n,
+            mentions as f64 / n,
+            n / elapsed.as_secs_f64()
+        );
+        if dump {
+            for (file, people, places) in sample {
+                eprintln!(
+                    "{}\n  people: {people:?}\n  places: {places:?}",
+                    file.display()
+                );
+            }
+        }
+        assert!(pf > 0.3 && lf > 0.3, "person F1 {pf:.3}, place F1 {lf:.3}");
+        assert!(articles.len() > 2000);
+    }
+}
+
+/// `NEWSDEX_DEBUG_TEXT="..." cargo test debug_text -- --ignored --nocapture`
+#[test]
+#[ignore = "debugging aid"]
+fn debug_text() {
+    let text = std::env::var("NEWSDEX_DEBUG_TEXT").unwrap_or_default();
+    let got = extract("", &text);
+    for m in &got.mentions {
+        println!("{:?} {:?} -> {:?}", m.kind, m.text, m.name);
+    }
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn check(title: &str, body: &str) {
+        let got = RuleExtractor::new().extract(title, body);
+        for m in &got.mentions {
+            assert!(title.contains(&m.text) || body.contains(&m.text), "{m:?}");
+            assert!(!m.text.is_empty());
+            assert!(!m.name.is_empty());
+        }
+    }
+
+    const WORDS: &[&str] = &[
+        "Putin",
+        "Mr",
+        "Mr.",
+        "President",
+        "said",
+        "Xi",
+        "Jinping",
+        "’s",
+        "'s",
+        "-",
+        "—",
+        "“",
+        "”",
+        "US",
+        "U.S.",
+        "New",
+        "York",
+        "Bank",
+        "of",
+        "China",
+        "Russia",
+        "Sino",
+        "al",
+        "Assad",
+        "bin",
+        "Robert",
+        "Ross",
+        ",",
+        ".",
+        "\n",
+        "the",
+        "a",
+        "professor",
+        "LONDON",
+        "São",
+        "Paulo",
+        "Times",
+        "É",
+        "x",
+        "1996",
+        "Lake",
+        "River",
+        "Secretary",
+        "State",
+    ];
+
+    proptest! {
+        #[test]
+        fn never_panics_on_arbitrary_text(title in "\\PC{0,40}", body in "\\PC{0,300}") {
+            check(&title, &body);
+        }
+
+        #[test]
+        fn never_panics_on_wordy_text(
+            words in proptest::collection::vec(0..WORDS.len(), 0..80),
+            spaces in proptest::collection::vec(0..3usize, 80),
+        ) {
+            let mut text = String::new();
+            for (k, &w) in words.iter().enumerate() {
+                text.push_str(WORDS[w]);
+                text.push_str(["", " ", "  "][spaces[k]]);
+            }
+            let (title, body) = text.split_at(text.char_indices().nth(words.len() / 2).map_or(0, |(i, _)| i));
+            check(title, body);
+        }
+    }
+}
