@@ -26,7 +26,7 @@ pub fn run(index_path: &Path, args: EntityArgs, kind: EntityKind, style: &Style)
         None => {
             let limit = args.limit.unwrap_or(20);
             let entries = query::count_entities(&index, kind, &filter, None, limit)?;
-            let mut out = std::io::stdout().lock();
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             if args.json {
                 json::write_entities(&mut out, &entries)?;
             } else {
@@ -59,7 +59,7 @@ pub fn run(index_path: &Path, args: EntityArgs, kind: EntityKind, style: &Style)
                         .iter()
                         .map(|e| format!("{} ({})", e.name, e.articles))
                         .collect();
-                    let mut out = std::io::stdout().lock();
+                    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
                     writeln!(
                         out,
                         "{name:?} matches {} {}: {}",

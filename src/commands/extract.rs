@@ -16,7 +16,7 @@ pub fn run(args: ExtractArgs, style: &Style) -> Result<Status> {
     let extractor = RuleExtractor::new();
     let today = today();
     let walked = walk::walk(&args.paths, None);
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut err = std::io::stderr().lock();
     let mut printed = 0usize;
     let mut failed = walked.skipped.len();

@@ -39,7 +39,7 @@ pub fn run(index_path: &Path, args: IngestArgs, style: &Style) -> Result<Status>
 
     let mut stderr = std::io::stderr().lock();
     if args.json {
-        let mut stdout = std::io::stdout().lock();
+        let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
         json::write_line(&mut stdout, &json::IngestJson::new(&report))?;
         stdout.flush()?;
     } else {

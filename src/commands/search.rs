@@ -39,7 +39,7 @@ pub fn print_results(
     as_json: bool,
     style: &Style,
 ) -> Result<Status> {
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if as_json {
         for hit in &results.hits {
             json::write_line(&mut out, &json::HitJson::new(hit))?;

@@ -20,7 +20,7 @@ pub fn run(index_path: &Path, args: ShowArgs, style: &Style) -> Result<Status> {
     article.mentions = RuleExtractor::new()
         .extract(&article.title, &article.body)
         .mentions;
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if args.json {
         json::write_line(&mut out, &json::ArticleJson::new(&article, true))?;
     } else {

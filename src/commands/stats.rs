@@ -14,7 +14,7 @@ use crate::cli::StatsArgs;
 pub fn run(index_path: &Path, args: StatsArgs) -> Result<Status> {
     let index = NewsIndex::open(index_path)?;
     let stats = query::stats(&index)?;
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if args.json {
         json::write_line(&mut out, &json::StatsJson::new(&stats))?;
     } else {

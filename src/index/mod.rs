@@ -135,22 +135,19 @@ impl NewsIndex {
     /// What the index knows of each source file, read from fast fields
     /// (no stored document is loaded).
     pub fn files(&self) -> Result<HashMap<PathBuf, FileRecord>> {
-        let reader = self
-            .index
-            .reader()
-            .map_err(|e| tantivy_error(&self.path, e))?;
+        let reader = self.reader()?;
         let searcher = reader.searcher();
         let mut files: HashMap<PathBuf, FileRecord> = HashMap::new();
         for segment in searcher.segment_readers() {
             let fast = segment.fast_fields();
             let err = |e| tantivy_error(&self.path, e);
-            let Some(file) = fast.str("file").map_err(err)? else {
+            let Some(file) = fast.str(schema::FILE).map_err(err)? else {
                 continue;
             };
-            let size = fast.u64("file_size").map_err(err)?;
-            let mtime = fast.i64("file_mtime").map_err(err)?;
-            let hash = fast.u64("file_hash").map_err(err)?;
-            let position = fast.u64("position").map_err(err)?;
+            let size = fast.u64(schema::FILE_SIZE).map_err(err)?;
+            let mtime = fast.i64(schema::FILE_MTIME).map_err(err)?;
+            let hash = fast.u64(schema::FILE_HASH).map_err(err)?;
+            let position = fast.u64(schema::POSITION).map_err(err)?;
             let mut names: HashMap<u64, PathBuf> = HashMap::new();
             let mut buf = String::new();
             for doc in segment.doc_ids_alive() {
@@ -181,6 +178,17 @@ impl NewsIndex {
             }
         }
         Ok(files)
+    }
+
+    /// A reader of the last commit. It does not watch for new commits: a
+    /// command's process is short-lived, and the watcher thread would cost
+    /// every search.
+    pub(crate) fn reader(&self) -> Result<tantivy::IndexReader> {
+        self.index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e| tantivy_error(&self.path, e))
     }
 
     /// Bytes used on disk by the index folder.

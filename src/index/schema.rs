@@ -2,8 +2,8 @@
 //! place. No other module names a field by string.
 
 use tantivy::schema::{
-    DateOptions, DateTimePrecision, FAST, FacetOptions, Field, INDEXED, IndexRecordOption, STORED,
-    STRING, Schema, TextFieldIndexing, TextOptions,
+    DateOptions, DateTimePrecision, FAST, Field, INDEXED, IndexRecordOption, STORED, STRING,
+    Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
@@ -16,6 +16,23 @@ pub const TEXT_ANALYZER: &str = "newsdex_text";
 /// The analyzer of people and places: words, lowercased, accents folded, no
 /// stemming (names are not inflected).
 pub const NAME_ANALYZER: &str = "newsdex_name";
+
+/// The fast column of whole person names.
+pub const PERSON_NAME: &str = "person_name";
+/// The fast column of whole place names.
+pub const PLACE_NAME: &str = "place_name";
+/// The fast column of publication days.
+pub const DATE: &str = "date";
+/// The fast column of source file paths.
+pub const FILE: &str = "file";
+/// The fast column of article positions in their files.
+pub const POSITION: &str = "position";
+/// The fast column of file sizes.
+pub const FILE_SIZE: &str = "file_size";
+/// The fast column of file modification times.
+pub const FILE_MTIME: &str = "file_mtime";
+/// The fast column of file content hashes.
+pub const FILE_HASH: &str = "file_hash";
 
 /// The version of the on-disk layout this build writes. Bump it whenever the
 /// schema, an analyzer or the meaning of a stored field changes: older
@@ -46,10 +63,11 @@ pub struct Fields {
     pub people: Field,
     /// Canonical place names, searchable by word (stored).
     pub places: Field,
-    /// Canonical person names as facets, for counting.
-    pub person_facet: Field,
-    /// Canonical place names as facets, for counting.
-    pub place_facet: Field,
+    /// Canonical person names, whole (raw string, fast): for counting
+    /// articles per person without loading documents.
+    pub person_name: Field,
+    /// Canonical place names, whole (raw string, fast).
+    pub place_name: Field,
     /// Publication day (indexed for ranges, fast for sorting, stored).
     pub date: Field,
     /// URL (stored).
@@ -73,19 +91,19 @@ impl Fields {
         };
         let fields = Fields {
             id: b.add_text_field("id", STRING | STORED),
-            file: b.add_text_field("file", STRING | STORED | FAST),
-            position: b.add_u64_field("position", STORED | FAST),
-            file_size: b.add_u64_field("file_size", FAST),
-            file_mtime: b.add_i64_field("file_mtime", FAST),
-            file_hash: b.add_u64_field("file_hash", FAST),
+            file: b.add_text_field(FILE, STRING | STORED | FAST),
+            position: b.add_u64_field(POSITION, STORED | FAST),
+            file_size: b.add_u64_field(FILE_SIZE, FAST),
+            file_mtime: b.add_i64_field(FILE_MTIME, FAST),
+            file_hash: b.add_u64_field(FILE_HASH, FAST),
             title: b.add_text_field("title", analyzed(TEXT_ANALYZER)),
             body: b.add_text_field("body", analyzed(TEXT_ANALYZER)),
             people: b.add_text_field("people", analyzed(NAME_ANALYZER)),
             places: b.add_text_field("places", analyzed(NAME_ANALYZER)),
-            person_facet: b.add_facet_field("person_facet", FacetOptions::default()),
-            place_facet: b.add_facet_field("place_facet", FacetOptions::default()),
+            person_name: b.add_text_field(PERSON_NAME, STRING | FAST),
+            place_name: b.add_text_field(PLACE_NAME, STRING | FAST),
             date: b.add_date_field(
-                "date",
+                DATE,
                 DateOptions::from(INDEXED)
                     .set_stored()
                     .set_fast()

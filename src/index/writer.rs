@@ -3,7 +3,6 @@
 use std::path::Path;
 
 use chrono::{NaiveDate, NaiveTime};
-use tantivy::schema::Facet;
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
 use super::{Fields, NewsIndex, tantivy_error};
@@ -53,11 +52,11 @@ impl Indexer {
         doc.add_text(f.body, &article.body);
         for person in &article.people {
             doc.add_text(f.people, person);
-            doc.add_facet(f.person_facet, Facet::from_path([person.as_str()]));
+            doc.add_text(f.person_name, person);
         }
         for place in &article.places {
             doc.add_text(f.places, place);
-            doc.add_facet(f.place_facet, Facet::from_path([place.as_str()]));
+            doc.add_text(f.place_name, place);
         }
         if let Some(day) = article.date {
             doc.add_date(f.date, day_to_datetime(day));

@@ -9,6 +9,7 @@
 //!
 //! Returns newsdex types only; tantivy stays inside this module and `index`.
 
+mod counts;
 mod request;
 mod run;
 

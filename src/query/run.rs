@@ -5,18 +5,19 @@ use std::path::PathBuf;
 
 use chrono::{DateTime as ChronoDateTime, NaiveDate};
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
-use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery,
     TermQuery,
 };
-use tantivy::schema::{Facet, Field, IndexRecordOption, OwnedValue, Value};
+use tantivy::schema::{Field, IndexRecordOption, OwnedValue, Value};
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, Term};
 
+use super::counts::NameCounts;
 use super::request::{SearchRequest, Sort};
 use crate::error::{Error, Result};
-use crate::index::schema::NAME_ANALYZER;
+use crate::index::schema::{self, NAME_ANALYZER};
 use crate::index::{Fields, NewsIndex, tantivy_error};
 use crate::model::{Article, ArticleId, EntityKind};
 
@@ -138,10 +139,7 @@ struct Context<'a> {
 
 impl<'a> Context<'a> {
     fn new(index: &'a NewsIndex) -> Result<Context<'a>> {
-        let reader = index
-            .tantivy()
-            .reader()
-            .map_err(|e| tantivy_error(index.path(), e))?;
+        let reader = index.reader()?;
         Ok(Context {
             index,
             fields: index.fields(),
@@ -174,17 +172,11 @@ impl<'a> Context<'a> {
     /// Articles whose people (places) include every word of `name`, in
     /// order: `Blinken` and `antony blinken` both match "Antony Blinken".
     fn name_query(&self, field: Field, name: &str) -> Result<Box<dyn Query>> {
-        let mut analyzer = self
-            .index
-            .tantivy()
-            .tokenizers()
-            .get(NAME_ANALYZER)
-            .expect("analyzers are registered when the index opens");
-        let mut stream = analyzer.token_stream(name);
-        let mut terms = Vec::new();
-        while stream.advance() {
-            terms.push(Term::from_field_text(field, &stream.token().text));
-        }
+        let mut terms: Vec<Term> = self
+            .name_words(name)
+            .iter()
+            .map(|word| Term::from_field_text(field, word))
+            .collect();
         match terms.len() {
             0 => Err(Error::Query {
                 query: name.to_string(),
@@ -196,6 +188,22 @@ impl<'a> Context<'a> {
             ))),
             _ => Ok(Box::new(PhraseQuery::new(terms))),
         }
+    }
+
+    /// The words of a name as the name analyzer indexes them.
+    fn name_words(&self, name: &str) -> Vec<String> {
+        let mut analyzer = self
+            .index
+            .tantivy()
+            .tokenizers()
+            .get(NAME_ANALYZER)
+            .expect("analyzers are registered when the index opens");
+        let mut stream = analyzer.token_stream(name);
+        let mut words = Vec::new();
+        while stream.advance() {
+            words.push(stream.token().text.clone());
+        }
+        words
     }
 
     /// The whole request as one query: text (scored) and filters (not).
@@ -258,7 +266,10 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
             } else {
                 Order::Asc
             };
-            let by_date = (SortByStaticFastValue::<DateTime>::for_field("date"), order);
+            let by_date = (
+                SortByStaticFastValue::<DateTime>::for_field(schema::DATE),
+                order,
+            );
             let collector = top.order_by((by_date, (SortBySimilarityScore, Order::Desc)));
             let (docs, total) = cx
                 .searcher
@@ -277,13 +288,23 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
         }
         None => None,
     };
+    let mut stems: Vec<String> = Vec::new();
+    if let Some(text) = &text {
+        text.query_terms(&mut |term, _| {
+            if term.field() == cx.fields.body
+                && let Some(word) = term.value().as_str()
+            {
+                stems.push(word.to_string());
+            }
+        });
+    }
     let mut hits = Vec::with_capacity(scored.len());
     for (score, address) in scored.into_iter().take(request.limit) {
         let doc = cx.doc(address)?;
         let stored = read_article(cx.fields, &doc);
         let mut snippet = match &snippets {
             Some(g) => {
-                let s = g.snippet(&stored.body);
+                let s = g.snippet(&snippet_source(&stored.body, &stems));
                 Snippet {
                     text: s.fragment().to_string(),
                     highlights: s.highlighted().to_vec(),
@@ -342,6 +363,58 @@ fn normalize(query: &str) -> String {
     out
 }
 
+/// How much text the snippet generator analyzes at most.
+const SNIPPET_SOURCE_BYTES: usize = 8 * 1024;
+
+/// The paragraphs of `body` that may hold a match, for the snippet
+/// generator: stemming a whole long article for every hit dominated the
+/// cost of a search. A paragraph is kept when it contains the first four
+/// letters of a query stem (stems are lowercase prefixes of the words they
+/// come from, give or take their last letters). When none does (accents,
+/// irregular stems), the whole body is used.
+fn snippet_source<'a>(body: &'a str, stems: &[String]) -> std::borrow::Cow<'a, str> {
+    if body.len() <= SNIPPET_CHARS * 2 || stems.is_empty() {
+        return body.into();
+    }
+    let prefixes: Vec<&str> = stems
+        .iter()
+        .map(|s| match s.char_indices().nth(4) {
+            Some((at, _)) => &s[..at],
+            None => s.as_str(),
+        })
+        .collect();
+    let mut out = String::new();
+    for paragraph in body.split("\n\n") {
+        if prefixes.iter().any(|p| contains_ignore_case(paragraph, p)) {
+            if !out.is_empty() {
+                out.push_str("\n\n");
+            }
+            out.push_str(paragraph);
+            if out.len() >= SNIPPET_SOURCE_BYTES {
+                break;
+            }
+        }
+    }
+    if out.is_empty() {
+        body.into()
+    } else {
+        out.into()
+    }
+}
+
+/// True when `haystack` contains `needle` (lowercase), ignoring ASCII case.
+fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
+    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else {
+        return true;
+    };
+    hay.len() >= needle.len()
+        && (0..=hay.len() - needle.len()).any(|at| {
+            hay[at].to_ascii_lowercase() == first
+                && hay[at..at + needle.len()].eq_ignore_ascii_case(needle)
+        })
+}
+
 /// The beginning of `body`, cut at a word boundary.
 fn lead(body: &str, max_chars: usize) -> String {
     let first = body.split("\n\n").next().unwrap_or("");
@@ -366,9 +439,9 @@ pub fn count_entities(
     limit: usize,
 ) -> Result<Vec<EntityCount>> {
     let cx = Context::new(index)?;
-    let (facet_field, text_field) = match kind {
-        EntityKind::Person => ("person_facet", cx.fields.people),
-        EntityKind::Place => ("place_facet", cx.fields.places),
+    let column = match kind {
+        EntityKind::Person => schema::PERSON_NAME,
+        EntityKind::Place => schema::PLACE_NAME,
     };
     let mut request = filter.clone();
     if let Some(name) = name {
@@ -378,49 +451,31 @@ pub fn count_entities(
         }
     }
     let (query, _) = cx.query(&request)?;
-    let mut collector = FacetCollector::for_field(facet_field);
-    collector.add_facet(Facet::root());
     let counts = cx
         .searcher
-        .search(&query, &collector)
+        .search(&query, &NameCounts { field: column })
         .map_err(|e| cx.err(e))?;
-    let wanted: Option<Vec<String>> = name.map(|n| name_words(&cx, text_field, n));
+    let wanted: Option<Vec<String>> = name.map(|n| cx.name_words(n));
     let mut entries: Vec<EntityCount> = counts
-        .get(Facet::root())
-        .filter_map(|(facet, count)| {
-            let name = facet.to_path().first()?.to_string();
-            Some(EntityCount {
-                name,
-                articles: count,
-            })
-        })
+        .into_iter()
+        .map(|(name, articles)| EntityCount { name, articles })
         .filter(|entry| match &wanted {
-            Some(words) => contains_words(&name_words(&cx, text_field, &entry.name), words),
+            Some(words) => contains_words(&cx.name_words(&entry.name), words),
             None => true,
         })
         .collect();
-    entries.sort_by(|a, b| {
+    // Most articles first, then by name; only the first `limit` are sorted.
+    let order = |a: &EntityCount, b: &EntityCount| {
         b.articles
             .cmp(&a.articles)
             .then_with(|| a.name.cmp(&b.name))
-    });
-    entries.truncate(limit);
-    Ok(entries)
-}
-
-fn name_words(cx: &Context<'_>, _field: Field, name: &str) -> Vec<String> {
-    let mut analyzer = cx
-        .index
-        .tantivy()
-        .tokenizers()
-        .get(NAME_ANALYZER)
-        .expect("analyzers are registered when the index opens");
-    let mut stream = analyzer.token_stream(name);
-    let mut words = Vec::new();
-    while stream.advance() {
-        words.push(stream.token().text.clone());
+    };
+    if entries.len() > limit && limit > 0 {
+        entries.select_nth_unstable_by(limit - 1, order);
     }
-    words
+    entries.truncate(limit);
+    entries.sort_unstable_by(order);
+    Ok(entries)
 }
 
 /// True when `wanted` occurs as a contiguous run of `words`.
@@ -453,19 +508,20 @@ pub fn stats(index: &NewsIndex) -> Result<Stats> {
         ..Stats::default()
     };
     for (field, slot) in [
-        ("person_facet", &mut stats.people),
-        ("place_facet", &mut stats.places),
+        (schema::PERSON_NAME, &mut stats.people),
+        (schema::PLACE_NAME, &mut stats.places),
     ] {
-        let mut collector = FacetCollector::for_field(field);
-        collector.add_facet(Facet::root());
         let counts = cx
             .searcher
-            .search(&AllQuery, &collector)
+            .search(&AllQuery, &NameCounts { field })
             .map_err(|e| cx.err(e))?;
-        *slot = counts.get(Facet::root()).count() as u64;
+        *slot = counts.len() as u64;
     }
     for segment in cx.searcher.segment_readers() {
-        let dates = segment.fast_fields().date("date").map_err(|e| cx.err(e))?;
+        let dates = segment
+            .fast_fields()
+            .date(schema::DATE)
+            .map_err(|e| cx.err(e))?;
         for doc in segment.doc_ids_alive() {
             match dates.first(doc).and_then(datetime_to_day) {
                 Some(day) => {
@@ -553,6 +609,22 @@ mod tests {
         for (query, want) in cases {
             assert_eq!(normalize(query), want, "{query}");
         }
+    }
+
+    #[test]
+    fn snippet_source_keeps_paragraphs_with_stems() {
+        let filler = "Nothing to see in this paragraph at all. ".repeat(40);
+        let body = format!("{filler}\n\nNew Sanctions were announced.\n\n{filler}\n\nHappily so.");
+        let stems = vec!["sanction".to_string(), "happili".to_string()];
+        assert_eq!(
+            snippet_source(&body, &stems),
+            "New Sanctions were announced.\n\nHappily so."
+        );
+        // No paragraph matches: the whole body.
+        let stems = vec!["zeppelin".to_string()];
+        assert_eq!(snippet_source(&body, &stems), body);
+        // Short bodies are used whole.
+        assert_eq!(snippet_source("short", &stems), "short");
     }
 
     #[test]

@@ -1,0 +1,87 @@
+//! Counting articles per person or place from a fast column of whole names.
+//!
+//! Each article lists a name once, so the number of values equals the
+//! number of articles. Counts are kept per term ordinal while collecting and
+//! turned into names once per segment, by streaming the segment's dictionary
+//! in ordinal order: no stored document is read.
+
+use std::collections::HashMap;
+
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::StrColumn;
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+
+/// Counts the values of a multi-valued string fast field over the matching
+/// documents.
+pub(crate) struct NameCounts {
+    /// The fast field's name.
+    pub field: &'static str,
+}
+
+pub(crate) struct SegmentNameCounts {
+    column: Option<StrColumn>,
+    counts: Vec<u32>,
+}
+
+impl Collector for NameCounts {
+    type Fruit = Vec<(String, u64)>;
+    type Child = SegmentNameCounts;
+
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<SegmentNameCounts> {
+        let column = segment.fast_fields().str(self.field)?;
+        let terms = column.as_ref().map_or(0, |c| c.num_terms());
+        Ok(SegmentNameCounts {
+            column,
+            counts: vec![0; terms],
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, mut fruits: Vec<Vec<(String, u64)>>) -> tantivy::Result<Self::Fruit> {
+        if fruits.len() <= 1 {
+            return Ok(fruits.pop().unwrap_or_default());
+        }
+        let mut merged: HashMap<String, u64> = HashMap::new();
+        for (name, count) in fruits.into_iter().flatten() {
+            *merged.entry(name).or_insert(0) += count;
+        }
+        Ok(merged.into_iter().collect())
+    }
+}
+
+impl SegmentCollector for SegmentNameCounts {
+    type Fruit = Vec<(String, u64)>;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        if let Some(column) = &self.column {
+            for ord in column.ords().values_for_doc(doc) {
+                self.counts[ord as usize] += 1;
+            }
+        }
+    }
+
+    fn harvest(self) -> Vec<(String, u64)> {
+        let mut out = Vec::new();
+        let Some(column) = self.column else {
+            return out;
+        };
+        let Ok(mut terms) = column.dictionary().stream() else {
+            return out;
+        };
+        while terms.advance() {
+            let count = self.counts[terms.term_ord() as usize];
+            if count > 0 {
+                let name = String::from_utf8_lossy(terms.key()).into_owned();
+                out.push((name, u64::from(count)));
+            }
+        }
+        out
+    }
+}
