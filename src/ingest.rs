@@ -169,15 +169,26 @@ pub fn ingest(
     }
 
     progress.start(to_read.len() as u64);
-    let (sender, receiver) = crossbeam_channel::bounded::<FileOutcome>(16);
+    let (sender, receiver) = crossbeam_channel::bounded::<FileOutcome>(BATCH_FILES);
     let mut result = Ok(());
     std::thread::scope(|scope| {
         let to_read = &to_read;
         scope.spawn(move || {
-            to_read.par_iter().for_each_with(sender, |sender, file| {
-                // A send fails only when the writer side stopped on an error.
-                let _ = sender.send(read_file(file, options, extractor));
-            });
+            for batch in batches(to_read) {
+                let outcomes: Vec<FileOutcome> = match batch {
+                    Batch::Small(files) => files
+                        .par_iter()
+                        .map(|file| read_file(file, options, extractor, false))
+                        .collect(),
+                    Batch::Large(file) => vec![read_file(file, options, extractor, true)],
+                };
+                for outcome in outcomes {
+                    // A send fails only when the writer stopped on an error.
+                    if sender.send(outcome).is_err() {
+                        return;
+                    }
+                }
+            }
         });
         let mut last_commit = Instant::now();
         for outcome in receiver.iter() {
@@ -220,10 +231,54 @@ fn remove_missing(
     }
 }
 
+/// Files at least this big (JSON Lines exports, archives of many articles)
+/// are read one at a time, their articles extracted in parallel.
+const LARGE_FILE: u64 = 1 << 20;
+/// Small files are read in parallel batches of at most this many bytes...
+const BATCH_BYTES: u64 = 16 << 20;
+/// ... and this many files.
+const BATCH_FILES: usize = 512;
+
+/// A unit of parallel work. Batching bounds memory: rayon's nested
+/// parallelism would otherwise let a thread waiting inside one large file
+/// start reading others.
+enum Batch<'a> {
+    /// Small files, each read and extracted on one thread.
+    Small(&'a [SourceFile]),
+    /// One large file whose articles are extracted in parallel.
+    Large(&'a SourceFile),
+}
+
+/// Cuts `files` into batches, in order.
+fn batches(files: &[SourceFile]) -> impl Iterator<Item = Batch<'_>> {
+    let mut rest = files;
+    std::iter::from_fn(move || {
+        let first = rest.first()?;
+        if first.size >= LARGE_FILE {
+            rest = &rest[1..];
+            return Some(Batch::Large(first));
+        }
+        let mut bytes = 0;
+        let end = rest
+            .iter()
+            .take(BATCH_FILES)
+            .position(|f| {
+                bytes += f.size;
+                f.size >= LARGE_FILE || bytes > BATCH_BYTES
+            })
+            .unwrap_or(rest.len().min(BATCH_FILES))
+            .max(1);
+        let (batch, tail) = rest.split_at(end);
+        rest = tail;
+        Some(Batch::Small(batch))
+    })
+}
+
 fn read_file(
     file: &SourceFile,
     options: &IngestOptions,
     extractor: &dyn EntityExtractor,
+    parallel: bool,
 ) -> FileOutcome {
     let fail = |reason: String| FileOutcome::Failed {
         file: file.clone(),
@@ -247,12 +302,12 @@ fn read_file(
         Ok(parsed) => parsed,
         Err(e) => return fail(e.to_string()),
     };
-    // Multi-article files (JSON Lines exports) are extracted in parallel too.
-    let (articles, notes): (Vec<Article>, Vec<DateNote>) = parsed
-        .articles
-        .into_par_iter()
-        .map(|raw| extract_article(raw, &file.path, extractor, options.today))
-        .unzip();
+    let extract = |raw| extract_article(raw, &file.path, extractor, options.today);
+    let (articles, notes): (Vec<Article>, Vec<DateNote>) = if parallel {
+        parsed.articles.into_par_iter().map(extract).unzip()
+    } else {
+        parsed.articles.into_iter().map(extract).unzip()
+    };
     FileOutcome::Articles {
         file: file.clone(),
         hash,
@@ -346,4 +401,47 @@ fn count_changes(
     }
     report.added += new_positions.difference(&old_positions).count() as u64;
     report.removed += old_positions.difference(&new_positions).count() as u64;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::SourceFormat;
+
+    fn file(size: u64) -> SourceFile {
+        SourceFile {
+            path: PathBuf::from(format!("/x/{size}")),
+            format: SourceFormat::Text,
+            gzip: false,
+            size,
+            mtime: 0,
+        }
+    }
+
+    fn shape(files: &[SourceFile]) -> Vec<String> {
+        batches(files)
+            .map(|b| match b {
+                Batch::Small(files) => format!("small{}", files.len()),
+                Batch::Large(_) => "large".to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn batches_bound_bytes_and_isolate_large_files() {
+        let small = |n: usize| vec![file(1000); n];
+        assert_eq!(shape(&small(3)), vec!["small3"]);
+        assert_eq!(
+            shape(&small(BATCH_FILES + 1)),
+            vec![format!("small{BATCH_FILES}"), "small1".to_string()]
+        );
+        let mut files = small(2);
+        files.push(file(LARGE_FILE));
+        files.extend(small(1));
+        assert_eq!(shape(&files), vec!["small2", "large", "small1"]);
+        let big = vec![file(LARGE_FILE - 1); 40];
+        let shapes = shape(&big);
+        assert_eq!(shapes.len(), 3, "{shapes:?}");
+        assert!(shape(&[]).is_empty());
+    }
 }

@@ -94,7 +94,7 @@ pub fn walk(paths: &[PathBuf], exclude: Option<&Path>) -> Walk {
                     continue;
                 }
             };
-            if !entry.file_type().is_file() {
+            if !entry.file_type().is_file() || is_project_file(entry.file_name()) {
                 continue;
             }
             match source_file(entry.path()) {
@@ -163,6 +163,22 @@ pub fn format_from_name(path: &Path) -> Result<(SourceFormat, bool), String> {
     Ok((format, gzip))
 }
 
+/// READMEs, licenses and the like that data sets ship beside their
+/// articles: never articles themselves, so they are passed over silently,
+/// like hidden files.
+fn is_project_file(name: &std::ffi::OsStr) -> bool {
+    let name = name.to_string_lossy().to_ascii_lowercase();
+    let stem = match name.split_once('.') {
+        Some((stem, ext)) if matches!(ext, "txt" | "md" | "rst") => stem,
+        Some(_) => return false,
+        None => name.as_str(),
+    };
+    matches!(
+        stem,
+        "readme" | "license" | "licence" | "copying" | "notice" | "changelog" | "authors"
+    )
+}
+
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.as_encoded_bytes().first() == Some(&b'.')
 }
@@ -228,6 +244,8 @@ mod tests {
         std::fs::write(root.join(".git/config.txt"), "x").unwrap();
         std::fs::write(root.join("idx/seg.txt"), "x").unwrap();
         std::fs::write(root.join("pic.png"), "x").unwrap();
+        std::fs::write(root.join("README.TXT"), "x").unwrap();
+        std::fs::write(root.join("a/LICENSE"), "x").unwrap();
         let walk = walk(
             &[root.to_path_buf(), root.join("missing")],
             Some(&root.join("idx")),

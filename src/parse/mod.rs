@@ -308,6 +308,29 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        #[test]
+        fn no_parser_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..600)) {
+            let options = ParseOptions::default();
+            for format in [SourceFormat::Text, SourceFormat::Json, SourceFormat::JsonLines, SourceFormat::Html] {
+                let _ = parse_bytes(&bytes, sniff(format, &bytes), &options);
+            }
+            let _ = decode::gunzip(&bytes);
+        }
+
+        #[test]
+        fn no_parser_panics_on_json_like_text(text in r#"[\[\]{}":,a-z0-9 \n\\]{0,200}"#) {
+            let options = ParseOptions::default();
+            for format in [SourceFormat::Json, SourceFormat::JsonLines, SourceFormat::Text] {
+                if let Ok(parsed) = parse_bytes(text.as_bytes(), format, &options) {
+                    for article in parsed.articles {
+                        proptest::prop_assert!(!article.title.is_empty() || !article.body.is_empty());
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn field_names() {
         assert_eq!(FieldName::parse("Body"), Some(FieldName::Body));
