@@ -169,7 +169,7 @@ pub fn format_from_name(path: &Path) -> Result<(SourceFormat, bool), String> {
 fn is_project_file(name: &std::ffi::OsStr) -> bool {
     let name = name.to_string_lossy().to_ascii_lowercase();
     let stem = match name.split_once('.') {
-        Some((stem, ext)) if matches!(ext, "txt" | "md" | "rst") => stem,
+        Some((stem, "txt" | "md" | "rst")) => stem,
         Some(_) => return false,
         None => name.as_str(),
     };
