@@ -21,8 +21,15 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             eprintln!("newsdex: error: {err}");
+            // Library errors already name their source in their message;
+            // print a cause only when it adds something.
+            let mut shown = err.to_string();
             for cause in err.chain().skip(1) {
-                eprintln!("  caused by: {cause}");
+                let text = cause.to_string();
+                if !shown.contains(&text) {
+                    eprintln!("  caused by: {text}");
+                    shown.push_str(&text);
+                }
             }
             ExitCode::from(2)
         }
