@@ -31,6 +31,12 @@ pub enum Error {
         /// The folder.
         path: PathBuf,
     },
+    /// The index path names a file, not a folder.
+    #[error("{} is a file, not an index folder; pass another --index DIR", path.display())]
+    IndexIsAFile {
+        /// The path.
+        path: PathBuf,
+    },
     /// Another ingest holds the index's write lock.
     #[error("the index at {} is being written by another ingest; wait for it to finish (searching works meanwhile)", path.display())]
     IndexLocked {

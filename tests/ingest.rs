@@ -303,3 +303,14 @@ fn a_folder_that_is_not_an_index_is_refused() {
     assert_contains!(err, "is not a newsdex index");
     assert!(dir.index().join("precious.doc").exists());
 }
+
+#[test]
+fn an_index_path_that_is_a_file_is_refused() {
+    let dir = Dir::new();
+    dir.create("a.txt", &article("A", "x"));
+    let file = dir.create("not-a-folder", "x");
+    let (_, err) = dir.command_at(&file, &["ingest", "corpus"]).expect_code(2);
+    assert_contains!(err, "is a file, not an index folder");
+    let (_, err) = dir.command_at(&file, &["search", "x"]).expect_code(2);
+    assert_contains!(err, "is a file, not an index folder");
+}

@@ -53,6 +53,11 @@ pub struct NewsIndex {
 impl NewsIndex {
     /// Opens an existing index for reading (and searching).
     pub fn open(path: &Path) -> Result<NewsIndex> {
+        if path.is_file() {
+            return Err(Error::IndexIsAFile {
+                path: path.to_path_buf(),
+            });
+        }
         if !path.join("meta.json").is_file() {
             return Err(Error::IndexMissing {
                 path: path.to_path_buf(),
@@ -79,6 +84,11 @@ impl NewsIndex {
     /// Opens the index for writing, creating it (and its folder) when there
     /// is none. With `rebuild`, an existing index is deleted first.
     pub fn open_or_create(path: &Path, rebuild: bool) -> Result<NewsIndex> {
+        if path.exists() && !path.is_dir() {
+            return Err(Error::IndexIsAFile {
+                path: path.to_path_buf(),
+            });
+        }
         std::fs::create_dir_all(path).map_err(|e| Error::io(path, e))?;
         let is_index = path.join("meta.json").is_file();
         if is_index && rebuild {

@@ -144,7 +144,7 @@ fn article_from_object(
         None => longest_string(object, &title),
     };
     let title = title.trim().to_string();
-    let body = normalise_body(&body);
+    let body = normalise_body(&title, &body);
     if title.is_empty() && body.is_empty() {
         return Err("no title or body");
     }
@@ -274,16 +274,25 @@ fn longest_string(object: &Map<String, Value>, title: &str) -> String {
         .to_string()
 }
 
-/// Trims each paragraph and joins them with one blank line.
-fn normalise_body(body: &str) -> String {
-    let mut out = String::with_capacity(body.len());
-    for paragraph in body.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        if !out.is_empty() {
-            out.push_str("\n\n");
-        }
-        out.push_str(paragraph);
-    }
-    out
+/// Splits a body into paragraphs (blank-line separated when the text has
+/// blank lines, its hard-wrapped lines joined; otherwise one per line),
+/// removes the same scraped noise as in plain-text articles (captions,
+/// stray related headlines, trailers) and joins them with one blank line.
+fn normalise_body(title: &str, body: &str) -> String {
+    let body = body.replace("\r\n", "\n");
+    let paragraphs: Vec<String> = if body.contains("\n\n") {
+        body.split("\n\n")
+            .map(|block| block.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|p| !p.is_empty())
+            .collect()
+    } else {
+        body.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_string)
+            .collect()
+    };
+    super::boilerplate::clean_paragraphs(title, paragraphs).join("\n\n")
 }
 
 #[cfg(test)]
@@ -308,6 +317,16 @@ mod tests {
         assert_eq!(a.authors, vec!["Ana Ruiz", "Bo Li"]);
         assert_eq!(a.source.as_deref(), Some("Daily Test"));
         assert_eq!(a.position, 0);
+    }
+
+    #[test]
+    fn body_paragraphs_are_joined_and_cleaned() {
+        let text = r#"{"title": "Dam opens", "body": "The dam opened on\nMonday after years.\n\nOfficials cheered the engineers who built it over a decade of work.\n\nThe gates rise above the river. Photo: Getty Images\n\nWater levels will be watched closely by the authority this spring.\n\nRead More\n\nOther story"}"#;
+        let a = &parse_json(text, &opts()).unwrap().articles[0];
+        assert_eq!(
+            a.body,
+            "The dam opened on Monday after years.\n\nOfficials cheered the engineers who built it over a decade of work.\n\nWater levels will be watched closely by the authority this spring."
+        );
     }
 
     #[test]
