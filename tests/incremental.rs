@@ -1,14 +1,7 @@
 //! Incremental ingest: unchanged, changed, added, deleted files.
 
 use crate::json::{Hit, Ingest, Stats};
-use crate::util::{Dir, article, json_lines};
-
-fn summary(dir: &Dir, args: &[&str]) -> Ingest {
-    let mut all = vec!["ingest", "--json"];
-    all.extend_from_slice(args);
-    let out = dir.command(&all).stdout();
-    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"))
-}
+use crate::util::{Dir, article, json_lines, summary};
 
 fn counts(s: &Ingest) -> (u64, u64, u64, u64) {
     (s.added, s.updated, s.removed, s.unchanged)

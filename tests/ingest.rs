@@ -3,14 +3,7 @@
 use std::io::Write;
 
 use crate::json::{Article, Hit, Ingest};
-use crate::util::{Dir, article, json_lines};
-
-fn summary(dir: &Dir, args: &[&str]) -> Ingest {
-    let mut all = vec!["ingest", "--json"];
-    all.extend_from_slice(args);
-    let out = dir.command(&all).stdout();
-    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"))
-}
+use crate::util::{Dir, article, json_lines, summary};
 
 fn gzip(bytes: &[u8]) -> Vec<u8> {
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());

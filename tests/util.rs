@@ -77,9 +77,8 @@ impl Dir {
     }
 
     /// `ingest --json corpus` that must succeed; returns the summary.
-    pub fn ingest(&self) -> serde_json::Value {
-        let out = self.command(&["ingest", "--json", "corpus"]).stdout();
-        serde_json::from_str(&out).unwrap_or_else(|e| panic!("bad JSON {e}: {out}"))
+    pub fn ingest(&self) -> crate::json::Ingest {
+        summary(self, &["corpus"])
     }
 }
 
@@ -132,6 +131,14 @@ pub fn json_lines<T: serde::de::DeserializeOwned>(out: &str) -> Vec<T> {
                 .unwrap_or_else(|e| panic!("line does not parse: {e}\n{line}"))
         })
         .collect()
+}
+
+/// `ingest --json ARGS...` that must succeed; returns the parsed summary.
+pub fn summary(dir: &Dir, args: &[&str]) -> crate::json::Ingest {
+    let mut all = vec!["ingest", "--json"];
+    all.extend_from_slice(args);
+    let out = dir.command(&all).stdout();
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}"))
 }
 
 /// A short article in the plain-text layout.
