@@ -24,7 +24,7 @@ use crate::error::Result;
 use crate::extract::{DateNote, EntityExtractor, extract_article};
 use crate::index::{FileRecord, Indexer, NewsIndex};
 use crate::model::{Article, Fingerprint};
-use crate::parse::{self, ParseOptions, Problem, decode};
+use crate::parse::{self, ParseOptions, Parsed, Problem, decode};
 use crate::walk::{self, Skipped, SourceFile};
 
 /// Settings of one ingest run.
@@ -114,7 +114,9 @@ impl IngestReport {
     }
 }
 
-/// The result of reading one file.
+/// What the readers send the writer: a file's articles, in one part for
+/// small files and in several for large ones, so that indexing overlaps with
+/// extraction.
 enum FileOutcome {
     Articles {
         file: SourceFile,
@@ -122,12 +124,19 @@ enum FileOutcome {
         articles: Vec<Article>,
         problems: Vec<Problem>,
         notes: Vec<DateNote>,
+        /// The first part of the file (its old articles are deleted then).
+        first: bool,
+        /// The last part (the file's counts are settled then).
+        last: bool,
     },
     Failed {
         file: SourceFile,
         reason: String,
     },
 }
+
+/// Articles extracted per part of a large file.
+const PART_ARTICLES: usize = 512;
 
 /// Runs an ingest into `index`.
 pub fn ingest(
@@ -174,29 +183,50 @@ pub fn ingest(
     std::thread::scope(|scope| {
         let to_read = &to_read;
         scope.spawn(move || {
+            // A send fails only when the writer stopped on an error.
             for batch in batches(to_read) {
-                let outcomes: Vec<FileOutcome> = match batch {
-                    Batch::Small(files) => files
-                        .par_iter()
-                        .map(|file| read_file(file, options, extractor, false))
-                        .collect(),
-                    Batch::Large(file) => vec![read_file(file, options, extractor, true)],
-                };
-                for outcome in outcomes {
-                    // A send fails only when the writer stopped on an error.
-                    if sender.send(outcome).is_err() {
-                        return;
+                match batch {
+                    Batch::Small(files) => {
+                        let outcomes: Vec<FileOutcome> = files
+                            .par_iter()
+                            .map(|file| read_small_file(file, options, extractor))
+                            .collect();
+                        for outcome in outcomes {
+                            if sender.send(outcome).is_err() {
+                                return;
+                            }
+                        }
+                    }
+                    Batch::Large(file) => {
+                        if read_large_file(file, options, extractor, &sender).is_err() {
+                            return;
+                        }
                     }
                 }
             }
         });
         let mut last_commit = Instant::now();
+        let mut written = Written::default();
         for outcome in receiver.iter() {
             if result.is_err() {
                 continue; // drain so the producers finish
             }
-            result = write_outcome(outcome, &known, &mut writer, &mut report, progress);
-            if result.is_ok() && last_commit.elapsed() >= options.commit_interval {
+            // Never commit between the parts of a file: a commit holding
+            // part of a file with its new fingerprint would make the next
+            // run skip the rest.
+            let ends_file = matches!(
+                outcome,
+                FileOutcome::Failed { .. } | FileOutcome::Articles { last: true, .. }
+            );
+            result = write_outcome(
+                outcome,
+                &known,
+                &mut writer,
+                &mut written,
+                &mut report,
+                progress,
+            );
+            if result.is_ok() && ends_file && last_commit.elapsed() >= options.commit_interval {
                 progress.committing();
                 result = writer.commit();
                 report.commits += 1;
@@ -274,53 +304,110 @@ fn batches(files: &[SourceFile]) -> impl Iterator<Item = Batch<'_>> {
     })
 }
 
-fn read_file(
-    file: &SourceFile,
-    options: &IngestOptions,
-    extractor: &dyn EntityExtractor,
-    parallel: bool,
-) -> FileOutcome {
-    let fail = |reason: String| FileOutcome::Failed {
-        file: file.clone(),
-        reason,
-    };
-    let bytes = match std::fs::read(&file.path) {
-        Ok(bytes) => bytes,
-        Err(e) => return fail(e.to_string()),
-    };
+/// Reads, decompresses and parses one file; the hash is of its bytes on
+/// disk.
+fn load_file(file: &SourceFile, options: &IngestOptions) -> Result<(u64, Parsed), String> {
+    let bytes = std::fs::read(&file.path).map_err(|e| e.to_string())?;
     let hash = Fingerprint::hash_bytes(&bytes);
     let bytes = if file.gzip || decode::is_gzip(&bytes) {
-        match decode::gunzip(&bytes) {
-            Ok(bytes) => bytes,
-            Err(e) => return fail(e.to_string()),
-        }
+        decode::gunzip(&bytes).map_err(|e| e.to_string())?
     } else {
         bytes
     };
     let format = parse::sniff(file.format, &bytes);
-    let parsed = match parse::parse_bytes(&bytes, format, &options.parse) {
-        Ok(parsed) => parsed,
-        Err(e) => return fail(e.to_string()),
+    let parsed = parse::parse_bytes(&bytes, format, &options.parse).map_err(|e| e.to_string())?;
+    Ok((hash, parsed))
+}
+
+/// A small file: read and extracted on the calling thread, one part.
+fn read_small_file(
+    file: &SourceFile,
+    options: &IngestOptions,
+    extractor: &dyn EntityExtractor,
+) -> FileOutcome {
+    let (hash, parsed) = match load_file(file, options) {
+        Ok(loaded) => loaded,
+        Err(reason) => {
+            return FileOutcome::Failed {
+                file: file.clone(),
+                reason,
+            };
+        }
     };
-    let extract = |raw| extract_article(raw, &file.path, extractor, options.today);
-    let (articles, notes): (Vec<Article>, Vec<DateNote>) = if parallel {
-        parsed.articles.into_par_iter().map(extract).unzip()
-    } else {
-        parsed.articles.into_iter().map(extract).unzip()
-    };
+    let (articles, notes) = parsed
+        .articles
+        .into_iter()
+        .map(|raw| extract_article(raw, &file.path, extractor, options.today))
+        .unzip();
     FileOutcome::Articles {
         file: file.clone(),
         hash,
         articles,
         problems: parsed.problems,
         notes,
+        first: true,
+        last: true,
     }
+}
+
+/// The writer side stopped (on an error): reading more is pointless.
+struct WriterStopped;
+
+/// A large file: its articles extracted in parallel and sent in parts as
+/// they are ready. Fails only when the writer has stopped.
+fn read_large_file(
+    file: &SourceFile,
+    options: &IngestOptions,
+    extractor: &dyn EntityExtractor,
+    sender: &crossbeam_channel::Sender<FileOutcome>,
+) -> Result<(), WriterStopped> {
+    let (hash, parsed) = match load_file(file, options) {
+        Ok(loaded) => loaded,
+        Err(reason) => {
+            return sender
+                .send(FileOutcome::Failed {
+                    file: file.clone(),
+                    reason,
+                })
+                .map_err(|_| WriterStopped);
+        }
+    };
+    let mut problems = parsed.problems;
+    let mut raws = parsed.articles;
+    let parts = raws.len().div_ceil(PART_ARTICLES).max(1);
+    for part in 0..parts {
+        let rest = raws.split_off(raws.len().min(PART_ARTICLES));
+        let chunk = std::mem::replace(&mut raws, rest);
+        let (articles, notes) = chunk
+            .into_par_iter()
+            .map(|raw| extract_article(raw, &file.path, extractor, options.today))
+            .unzip();
+        sender
+            .send(FileOutcome::Articles {
+                file: file.clone(),
+                hash,
+                articles,
+                problems: std::mem::take(&mut problems),
+                notes,
+                first: part == 0,
+                last: part + 1 == parts,
+            })
+            .map_err(|_| WriterStopped)?;
+    }
+    Ok(())
+}
+
+/// The positions of the articles written so far for the file in progress.
+#[derive(Default)]
+struct Written {
+    positions: Vec<u64>,
 }
 
 fn write_outcome(
     outcome: FileOutcome,
     known: &HashMap<PathBuf, FileRecord>,
     writer: &mut Indexer,
+    written: &mut Written,
     report: &mut IngestReport,
     progress: &dyn Progress,
 ) -> Result<()> {
@@ -343,6 +430,8 @@ fn write_outcome(
             articles,
             problems,
             notes,
+            first,
+            last,
         } => {
             let fingerprint = Fingerprint {
                 size: file.size,
@@ -350,13 +439,18 @@ fn write_outcome(
                 hash,
             };
             let old = known.get(&file.path);
-            if old.is_some() {
-                writer.delete_file(&file.path);
+            if first {
+                written.positions.clear();
+                if old.is_some() {
+                    writer.delete_file(&file.path);
+                }
             }
             for article in &articles {
                 writer.add(article, &fingerprint)?;
             }
-            count_changes(old, hash, &articles, report);
+            written
+                .positions
+                .extend(articles.iter().map(|a| a.position));
             for note in notes {
                 let d = &mut report.dates;
                 match note {
@@ -373,7 +467,10 @@ fn write_outcome(
                     path: file.path.clone(),
                     reason: p.to_string(),
                 }));
-            progress.file_done(articles.len() as u64);
+            if last {
+                count_changes(old, hash, &written.positions, report);
+                progress.file_done(written.positions.len() as u64);
+            }
         }
     }
     Ok(())
@@ -382,15 +479,15 @@ fn write_outcome(
 fn count_changes(
     old: Option<&FileRecord>,
     hash: u64,
-    articles: &[Article],
+    positions: &[u64],
     report: &mut IngestReport,
 ) {
     let Some(old) = old else {
-        report.added += articles.len() as u64;
+        report.added += positions.len() as u64;
         return;
     };
     let old_positions: HashSet<u64> = old.positions.iter().copied().collect();
-    let new_positions: HashSet<u64> = articles.iter().map(|a| a.position).collect();
+    let new_positions: HashSet<u64> = positions.iter().copied().collect();
     let kept = new_positions.intersection(&old_positions).count() as u64;
     if old.fingerprint.hash == hash {
         // Same bytes, new mtime: rewritten with the new fingerprint so the

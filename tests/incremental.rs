@@ -107,3 +107,32 @@ fn a_file_that_goes_bad_keeps_its_articles() {
     assert_eq!(counts(&s), (0, 0, 0, 1));
     dir.command(&["search", "aardvark"]).expect_code(0);
 }
+
+/// A file over 1 MB is extracted and written in parts; its counts are
+/// settled once, over all parts.
+#[test]
+fn large_json_lines_file_in_parts() {
+    let dir = Dir::new();
+    let filler = "word ".repeat(200);
+    let lines = |n: usize| -> String {
+        (0..n)
+            .map(|i| format!("{{\"title\": \"Item {i}\", \"body\": \"uniq{i} {filler}\"}}\n"))
+            .collect()
+    };
+    dir.create("big.jsonl", &lines(1300));
+    assert!(
+        std::fs::metadata(dir.corpus().join("big.jsonl"))
+            .unwrap()
+            .len()
+            > 1 << 20
+    );
+    let s = summary(&dir, &["corpus"]);
+    assert_eq!(counts(&s), (1300, 0, 0, 0));
+    assert_eq!(articles(&dir), 1300);
+    dir.create("big.jsonl", &lines(1200));
+    assert_eq!(counts(&summary(&dir, &["corpus"])), (0, 1200, 100, 0));
+    assert_eq!(articles(&dir), 1200);
+    let out = dir.command(&["search", "uniq1199", "--json"]).stdout();
+    assert_eq!(json_lines::<Hit>(&out).len(), 1);
+    dir.command(&["search", "uniq1200"]).expect_code(1);
+}

@@ -85,17 +85,18 @@ pub(crate) fn classify(title: &str, paragraphs: &[String]) -> Vec<Option<Rule>> 
 
 /// The rules that need only the paragraph itself.
 fn single_rule(title: &str, p: &str) -> Option<Rule> {
+    let words = p.split_whitespace().count();
     if p.is_empty() {
         Some(Rule::Empty)
     } else if !title.is_empty() && collapse_whitespace(p) == title {
         Some(Rule::DuplicateTitle)
-    } else if is_advertisement(p) {
+    } else if is_advertisement(p, words) {
         Some(Rule::Advertisement)
-    } else if is_trailer_marker(p) {
+    } else if is_trailer_marker(p, words) {
         Some(Rule::TrailerMarker)
-    } else if is_caption(p) {
+    } else if is_caption(p, words) {
         Some(Rule::Caption)
-    } else if is_prompt(p) {
+    } else if is_prompt(p, words) {
         Some(Rule::Prompt)
     } else {
         None
@@ -294,8 +295,8 @@ fn collapse_whitespace(p: &str) -> String {
 
 /// "Advertisement" labels, alone or in a short line ("Story continues below
 /// advertisement").
-fn is_advertisement(p: &str) -> bool {
-    if p.split_whitespace().count() > 6 {
+fn is_advertisement(p: &str, words: usize) -> bool {
+    if words > 6 {
         return false;
     }
     let letters = letters_only(p);
@@ -351,8 +352,8 @@ const TRAILER_MARKERS: &[&str] = &[
 
 /// A trailer label alone on its line ("Read More", "Related articles:",
 /// "Comments (12)", "Share this »").
-fn is_trailer_marker(p: &str) -> bool {
-    p.split_whitespace().count() <= 6 && TRAILER_MARKERS.contains(&letters_only(p).as_str())
+fn is_trailer_marker(p: &str, words: usize) -> bool {
+    words <= 6 && TRAILER_MARKERS.contains(&letters_only(p).as_str())
 }
 
 /// Starts of prompt lines, matched on lowercase text.
@@ -380,21 +381,28 @@ const PROMPT_PREFIXES: &[&str] = &[
 
 /// Newsletter, subscription, social-media, "Read more: ..." and copyright
 /// lines. Only short lines qualify: a prompt is never a long paragraph.
-fn is_prompt(p: &str) -> bool {
-    if p.split_whitespace().count() > 25 {
+fn is_prompt(p: &str, words: usize) -> bool {
+    if words > 25 {
         return false;
     }
-    let lower = p.to_lowercase();
-    let letters = letters_only(p);
+    // Every prefix is shorter than this; lowercasing only the head keeps the
+    // check cheap on the many short lines of wire copy.
+    const HEAD_CHARS: usize = 24;
+    let head: String = p
+        .chars()
+        .take(HEAD_CHARS)
+        .flat_map(char::to_lowercase)
+        .collect();
     PROMPT_PREFIXES
         .iter()
-        .any(|prefix| lower.starts_with(prefix))
-        || lower.contains("all rights reserved")
-        || (lower.starts_with("copyright ")
-            && lower[10..].starts_with(|c: char| c.is_ascii_digit()))
-        || letters == "subscribe"
-        || letters == "sign up"
-        || letters == "continue reading"
+        .any(|prefix| head.starts_with(prefix))
+        || contains_ignore_ascii_case(p, "all rights reserved")
+        || (head.starts_with("copyright ") && head[10..].starts_with(|c: char| c.is_ascii_digit()))
+        || (p.len() <= 32
+            && matches!(
+                letters_only(p).as_str(),
+                "subscribe" | "sign up" | "continue reading"
+            ))
 }
 
 /// Caption markers followed by the credit: "Photo: Xinhua via EPA-EFE".
@@ -449,8 +457,8 @@ const CAPTION_MAX_BYTES: usize = 800;
 /// Photo captions and credits: a short paragraph that ends with a credit
 /// ("... on Thursday. Photo: Xinhua via EPA-EFE", "(Photo by J Doe/Getty
 /// Images)", "... | AP") or is only one ("Photo: AFP").
-fn is_caption(p: &str) -> bool {
-    if p.len() > CAPTION_MAX_BYTES || p.split_whitespace().count() > CAPTION_MAX_WORDS {
+fn is_caption(p: &str, words: usize) -> bool {
+    if p.len() > CAPTION_MAX_BYTES || words > CAPTION_MAX_WORDS {
         return false;
     }
     credit_after_prefix(p) || credit_after_separator(p)
@@ -458,6 +466,13 @@ fn is_caption(p: &str) -> bool {
 
 /// Whether the text after a credit prefix of `p` is a short credit.
 fn credit_after_prefix(p: &str) -> bool {
+    // Every prefix names one of these: a cheap test first.
+    let named = ["photo", "image", "picture", "credit", "illustration"]
+        .iter()
+        .any(|word| contains_ignore_ascii_case(p, word));
+    if !named {
+        return false;
+    }
     CREDIT_PREFIXES.iter().any(|prefix| {
         let lower = prefix.to_lowercase();
         // Capitalised, the marker starts the paragraph or follows a space or
@@ -480,7 +495,9 @@ fn credit_after_prefix(p: &str) -> bool {
 /// Whether the tail after a `/`, `|`, `via` or `©` separator is a credit
 /// naming an agency ("Jane Doe/Getty Images", "| AP Photo/John Roe").
 fn credit_after_separator(p: &str) -> bool {
-    if matches!(p.chars().next_back(), Some('.' | '!' | '?')) {
+    if matches!(p.chars().next_back(), Some('.' | '!' | '?'))
+        || !(p.contains(['/', '|', '©']) || p.contains(" via "))
+    {
         return false;
     }
     let separators = ["/", "|", " via ", "©"];
@@ -493,6 +510,16 @@ fn credit_after_separator(p: &str) -> bool {
                     .any(|w| CREDIT_WORDS.contains(&w))
         })
     })
+}
+
+/// True when `haystack` contains the lowercase ASCII `needle`, ignoring
+/// ASCII case.
+fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
+    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+    hay.len() >= needle.len()
+        && hay
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// Whether `tail` is short enough and plain enough to be a credit.

@@ -2,7 +2,7 @@
 //! organisation keywords, ... (written by hand, general knowledge), and the
 //! lookup sets built from them once per extractor.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// Common given names across languages. A capitalised run whose first word
 /// is one of these is taken for a person.

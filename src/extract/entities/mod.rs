@@ -49,7 +49,10 @@
 //! 7. **Canonical names**: the fullest form of a person in the article;
 //!    places use the gazetteer's canonical name.
 
-use std::collections::{HashMap, HashSet};
+// FxHash instead of SipHash (which cost 8% of ingest): keys are words of our
+// own tables or of one article, so a hostile article could at worst slow
+// down its own extraction.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::gazetteer::{Gazetteer, normalize_into};
 use lexicon::Lexicon;
@@ -636,8 +639,8 @@ struct Extraction<'e, 'd> {
 impl<'e, 'd> Extraction<'e, 'd> {
     fn new(ex: &'e RuleExtractor, doc: &'d Doc<'d>) -> Extraction<'e, 'd> {
         let n = doc.toks.len();
-        let mut lowercase_seen = HashSet::new();
-        let mut cap_mid = HashSet::new();
+        let mut lowercase_seen = HashSet::default();
+        let mut cap_mid = HashSet::default();
         for (i, tok) in doc.toks.iter().enumerate() {
             if !tok.is_word() {
                 continue;
@@ -661,10 +664,10 @@ impl<'e, 'd> Extraction<'e, 'd> {
             lowercase_seen,
             cap_mid,
             persons: Vec::new(),
-            by_full: HashMap::new(),
-            by_last: HashMap::new(),
-            by_first: HashMap::new(),
-            by_surname: HashMap::new(),
+            by_full: HashMap::default(),
+            by_last: HashMap::default(),
+            by_first: HashMap::default(),
+            by_surname: HashMap::default(),
             found: Vec::new(),
         }
     }
@@ -1652,7 +1655,7 @@ impl<'e, 'd> Extraction<'e, 'd> {
                 break;
             }
         }
-        let mut groups: HashMap<(String, String), usize> = HashMap::new();
+        let mut groups: HashMap<(String, String), usize> = HashMap::default();
         for (run, _) in runs.iter().zip(&person).filter(|(_, p)| **p) {
             let mut first_key = String::new();
             doc.unit_key(run.units[0], &mut first_key);
@@ -1943,7 +1946,7 @@ impl<'e, 'd> Extraction<'e, 'd> {
         let mut mentions = Vec::with_capacity(self.found.len());
         let mut last_end: Option<(u8, usize)> = None;
         let mut counts: Vec<(EntityKind, String, usize, usize)> = Vec::new();
-        let mut index: HashMap<(EntityKind, String), usize> = HashMap::new();
+        let mut index: HashMap<(EntityKind, String), usize> = HashMap::default();
         for (part, start, end, kind, name) in self.found {
             if last_end.is_some_and(|(p, e)| p == part && start < e) {
                 continue;
