@@ -79,7 +79,19 @@ fn snippet(s: &Snippet, style: &Style) -> String {
         at = range.end;
     }
     out.push_str(&s.text[at..]);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut line = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    // A passage cut mid-sentence says so.
+    if s.text.starts_with(|c: char| c.is_lowercase()) {
+        line.insert(0, '…');
+    }
+    if !s
+        .text
+        .trim_end()
+        .ends_with(['.', '!', '?', '"', '”', '’', '…'])
+    {
+        line.push('…');
+    }
+    line
 }
 
 /// Writes a ranked list of people or places with their article counts.
@@ -248,11 +260,16 @@ mod tests {
             highlights: std::iter::once(5..14).collect(),
         };
         let plain = Style::default();
-        assert_eq!(snippet(&s, &plain), "new sanctions law");
+        assert_eq!(snippet(&s, &plain), "…new sanctions law…");
         let color = Style {
             color: true,
             base: None,
         };
-        assert_eq!(snippet(&s, &color), "new \x1b[1;31msanctions\x1b[0m law");
+        assert_eq!(snippet(&s, &color), "…new \x1b[1;31msanctions\x1b[0m law…");
+        let whole = Snippet {
+            text: "Sanctions were lifted.".to_string(),
+            highlights: Vec::new(),
+        };
+        assert_eq!(snippet(&whole, &plain), "Sanctions were lifted.");
     }
 }
