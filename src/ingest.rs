@@ -304,9 +304,10 @@ fn batches(files: &[SourceFile]) -> impl Iterator<Item = Batch<'_>> {
     })
 }
 
-/// Reads, decompresses and parses one file; the hash is of its bytes on
-/// disk.
-fn load_file(file: &SourceFile, options: &IngestOptions) -> Result<(u64, Parsed), String> {
+/// Reads, decompresses and parses one file, returning the hash of its bytes
+/// on disk (for its fingerprint) and what the parser found. The error is the
+/// reason the file is skipped.
+pub fn load_file(file: &SourceFile, options: &ParseOptions) -> Result<(u64, Parsed), String> {
     let bytes = std::fs::read(&file.path).map_err(|e| e.to_string())?;
     let hash = Fingerprint::hash_bytes(&bytes);
     let bytes = if file.gzip || decode::is_gzip(&bytes) {
@@ -315,7 +316,7 @@ fn load_file(file: &SourceFile, options: &IngestOptions) -> Result<(u64, Parsed)
         bytes
     };
     let format = parse::sniff(file.format, &bytes);
-    let parsed = parse::parse_bytes(&bytes, format, &options.parse).map_err(|e| e.to_string())?;
+    let parsed = parse::parse_bytes(&bytes, format, options).map_err(|e| e.to_string())?;
     Ok((hash, parsed))
 }
 
@@ -325,7 +326,7 @@ fn read_small_file(
     options: &IngestOptions,
     extractor: &dyn EntityExtractor,
 ) -> FileOutcome {
-    let (hash, parsed) = match load_file(file, options) {
+    let (hash, parsed) = match load_file(file, &options.parse) {
         Ok(loaded) => loaded,
         Err(reason) => {
             return FileOutcome::Failed {
@@ -361,7 +362,7 @@ fn read_large_file(
     extractor: &dyn EntityExtractor,
     sender: &crossbeam_channel::Sender<FileOutcome>,
 ) -> Result<(), WriterStopped> {
-    let (hash, parsed) = match load_file(file, options) {
+    let (hash, parsed) = match load_file(file, &options.parse) {
         Ok(loaded) => loaded,
         Err(reason) => {
             return sender

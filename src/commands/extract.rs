@@ -4,8 +4,8 @@ use std::io::Write;
 
 use anyhow::Result;
 use newsdex::extract::{RuleExtractor, extract_article};
+use newsdex::ingest::load_file;
 use newsdex::output::{Style, human, json};
-use newsdex::parse::{self, decode};
 use newsdex::walk;
 
 use super::{Status, parse_fields, today};
@@ -30,31 +30,10 @@ pub fn run(args: ExtractArgs, style: &Style) -> Result<Status> {
     }
     for file in &walked.files {
         let shown = style.path(&file.path).display().to_string();
-        let bytes = match std::fs::read(&file.path) {
-            Ok(bytes) => bytes,
-            Err(e) => {
-                writeln!(err, "skipped {shown}: {e}")?;
-                failed += 1;
-                continue;
-            }
-        };
-        let bytes = if file.gzip || decode::is_gzip(&bytes) {
-            match decode::gunzip(&bytes) {
-                Ok(b) => b,
-                Err(e) => {
-                    writeln!(err, "skipped {shown}: {e}")?;
-                    failed += 1;
-                    continue;
-                }
-            }
-        } else {
-            bytes
-        };
-        let format = parse::sniff(file.format, &bytes);
-        let parsed = match parse::parse_bytes(&bytes, format, &options) {
-            Ok(parsed) => parsed,
-            Err(e) => {
-                writeln!(err, "skipped {shown}: {e}")?;
+        let parsed = match load_file(file, &options) {
+            Ok((_, parsed)) => parsed,
+            Err(reason) => {
+                writeln!(err, "skipped {shown}: {reason}")?;
                 failed += 1;
                 continue;
             }
