@@ -68,6 +68,9 @@ pub struct RawArticle {
     pub source: Option<String>,
     /// The authors, in the order given.
     pub authors: Vec<String>,
+    /// Ids assigned by the source's own indexers (Reuters' `usa`,
+    /// `james-baker`): searchable, but neither people nor places.
+    pub tags: Vec<String>,
 }
 
 /// The kind of a named entity.
@@ -122,6 +125,8 @@ pub struct Article {
     pub source: Option<String>,
     /// The authors.
     pub authors: Vec<String>,
+    /// The source's own index terms (see [`RawArticle::tags`]).
+    pub tags: Vec<String>,
     /// Canonical names of the people mentioned, most mentioned first.
     pub people: Vec<String>,
     /// Canonical names of the places mentioned, most mentioned first.

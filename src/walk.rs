@@ -156,7 +156,7 @@ pub fn format_from_name(path: &Path) -> Result<(SourceFormat, bool), String> {
         "sgm" | "sgml" => SourceFormat::Sgml,
         other => {
             return Err(format!(
-                "unsupported file type .{other} (newsdex reads .txt, .json, .jsonl, .ndjson and their .gz)"
+                "unsupported file type .{other} (newsdex reads .txt, .json, .jsonl, .ndjson, .sgm and their .gz)"
             ));
         }
     };

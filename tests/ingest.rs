@@ -307,3 +307,45 @@ fn an_index_path_that_is_a_file_is_refused() {
     let (_, err) = dir.command_at(&file, &["search", "x"]).expect_code(2);
     assert_contains!(err, "is a file, not an index folder");
 }
+
+#[test]
+fn reuters_sgml_items_with_tags() {
+    let dir = Dir::new();
+    dir.copy_fixture("sgml/wire.sgm");
+    let a: Vec<Article> = json_lines(&dir.command(&["extract", "--json", "corpus"]).stdout());
+    assert_eq!(a.len(), 2);
+    assert_eq!(a[0].position, 101);
+    assert_eq!(a[0].title, "COFFEE PRODUCERS <MEET> IN LONDON ON QUOTAS");
+    assert_eq!(a[0].date.as_deref(), Some("1987-03-02"));
+    assert_eq!(
+        a[0].tags,
+        vec![
+            "coffee",
+            "brazil",
+            "colombia",
+            "jorio-dauster",
+            "ico-coffee"
+        ]
+    );
+    assert!(
+        a[0].body.ends_with("before the end of the month."),
+        "{}",
+        a[0].body
+    );
+    assert!(
+        !a[0]
+            .people
+            .iter()
+            .any(|p| p.contains("dauster") && p.contains('-'))
+    );
+    assert_eq!(
+        (a[1].position, a[1].title.as_str(), a[1].body.as_str()),
+        (102, "TIN PRICES EASE IN PENANG", "")
+    );
+
+    dir.ingest();
+    let hits: Vec<Hit> = json_lines(&dir.command(&["search", "tags:colombia", "--json"]).stdout());
+    assert_eq!(hits.len(), 1);
+    dir.command(&["search", "--place", "colombia", "coffee"])
+        .expect_code(1);
+}

@@ -51,6 +51,7 @@ pub struct Article {
     pub url: Option<String>,
     pub source: Option<String>,
     pub authors: Vec<String>,
+    pub tags: Vec<String>,
     pub people: Vec<String>,
     pub places: Vec<String>,
     pub mentions: Vec<Mention>,

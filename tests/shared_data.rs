@@ -100,3 +100,29 @@ fn allsides_json_lines_with_messy_dates() {
             .all(|h| h.snippet.to_lowercase().contains("<b>sanction"))
     );
 }
+
+#[test]
+#[ignore = "needs ../shared/data"]
+fn reuters_sgml_every_article_dated() {
+    let dir = Dir::new();
+    let files: Vec<PathBuf> = (0..10)
+        .map(|i| data(&format!("reuters21578/reut2-{i:03}.sgm")))
+        .collect();
+    let s = ingest(&dir, &files);
+    assert_eq!(s.added, 10_000);
+    assert_eq!(s.dates.from_metadata, 10_000);
+    assert!(
+        s.problems.is_empty(),
+        "{:?}",
+        &s.problems[..s.problems.len().min(5)]
+    );
+    let stats: Stats = serde_json::from_str(&dir.command(&["stats", "--json"]).stdout()).unwrap();
+    assert_eq!(
+        (
+            stats.undated,
+            stats.earliest.as_deref(),
+            stats.latest.as_deref()
+        ),
+        (0, Some("1987-02-26"), Some("1987-03-26"))
+    );
+}

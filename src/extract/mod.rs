@@ -59,6 +59,7 @@ pub fn extract_article(
         url: raw.url,
         source: raw.source,
         authors: raw.authors,
+        tags: raw.tags,
         people: entities.people,
         places: entities.places,
         mentions: entities.mentions,

@@ -37,7 +37,7 @@ pub const FILE_HASH: &str = "file_hash";
 /// The version of the on-disk layout this build writes. Bump it whenever the
 /// schema, an analyzer or the meaning of a stored field changes: older
 /// indexes are then refused with a message that says how to rebuild.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// Every field of the index.
 #[derive(Clone, Debug)]
@@ -76,6 +76,8 @@ pub struct Fields {
     pub source: Field,
     /// Authors (stored).
     pub authors: Field,
+    /// The source's own index terms, searchable by word (stored).
+    pub tags: Field,
 }
 
 impl Fields {
@@ -112,6 +114,7 @@ impl Fields {
             url: b.add_text_field("url", STORED),
             source: b.add_text_field("source", STORED),
             authors: b.add_text_field("authors", STORED),
+            tags: b.add_text_field("tags", analyzed(NAME_ANALYZER)),
         };
         (b.build(), fields)
     }

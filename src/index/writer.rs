@@ -70,6 +70,9 @@ impl Indexer {
         for author in &article.authors {
             doc.add_text(f.authors, author);
         }
+        for tag in &article.tags {
+            doc.add_text(f.tags, tag);
+        }
         self.writer
             .add_document(doc)
             .map_err(|e| tantivy_error(&self.path, e))?;

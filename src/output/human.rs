@@ -156,6 +156,7 @@ pub fn write_article<W: Write>(w: &mut W, article: &Article, style: &Style) -> i
     field(w, "authors", &article.authors.join(", "))?;
     field(w, "people", &article.people.join(", "))?;
     field(w, "places", &article.places.join(", "))?;
+    field(w, "tags", &article.tags.join(", "))?;
     writeln!(w)?;
     for paragraph in article.body.split("\n\n") {
         writeln!(w, "{paragraph}")?;

@@ -80,6 +80,8 @@ pub struct ArticleJson<'a> {
     pub source: Option<&'a str>,
     /// Authors.
     pub authors: &'a [String],
+    /// The source's own index terms.
+    pub tags: &'a [String],
     /// People, most mentioned first.
     pub people: &'a [String],
     /// Places, most mentioned first.
@@ -101,6 +103,7 @@ impl<'a> ArticleJson<'a> {
             url: article.url.as_deref(),
             source: article.source.as_deref(),
             authors: &article.authors,
+            tags: &article.tags,
             people: &article.people,
             places: &article.places,
             mentions: &article.mentions,

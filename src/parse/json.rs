@@ -168,6 +168,7 @@ fn article_from_object(
         url: lookup.text(FieldName::Url, URL_KEYS),
         source: lookup.text(FieldName::Source, SOURCE_KEYS),
         authors: lookup.authors(),
+        tags: Vec::new(),
     })
 }
 

@@ -9,6 +9,7 @@
 pub mod boilerplate;
 pub mod decode;
 pub mod json;
+pub mod sgml;
 pub mod text;
 
 use std::fmt;
@@ -28,7 +29,7 @@ pub enum SourceFormat {
     Html,
     /// RSS or Atom feeds (recognised; read by the formats issue).
     Feed,
-    /// Reuters-style SGML (recognised; read by the formats issue).
+    /// Reuters-21578 SGML: many articles per file.
     Sgml,
 }
 
@@ -184,11 +185,8 @@ pub fn parse_bytes(
     format: SourceFormat,
     options: &ParseOptions,
 ) -> Result<Parsed, ParseError> {
-    match format {
-        SourceFormat::Html | SourceFormat::Feed | SourceFormat::Sgml => {
-            return Err(ParseError::Unsupported(format));
-        }
-        _ => {}
+    if matches!(format, SourceFormat::Html | SourceFormat::Feed) {
+        return Err(ParseError::Unsupported(format));
     }
     let text = decode::decode_text(bytes)?;
     if text.trim().is_empty() {
@@ -204,9 +202,8 @@ pub fn parse_bytes(
         }
         SourceFormat::Json => json::parse_json(&text, options),
         SourceFormat::JsonLines => json::parse_json_lines(&text, options),
-        SourceFormat::Html | SourceFormat::Feed | SourceFormat::Sgml => {
-            Err(ParseError::Unsupported(format))
-        }
+        SourceFormat::Sgml => sgml::parse_sgml(&text),
+        SourceFormat::Html | SourceFormat::Feed => Err(ParseError::Unsupported(format)),
     }
 }
 

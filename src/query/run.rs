@@ -576,6 +576,7 @@ fn read_article(f: &Fields, doc: &TantivyDocument) -> Article {
         url: text(f.url),
         source: text(f.source),
         authors: all(f.authors),
+        tags: all(f.tags),
         people: all(f.people),
         places: all(f.places),
         mentions: Vec::new(),
