@@ -3,6 +3,7 @@
 //! The library is organised as one-way stages:
 //! walk -> parse -> extract -> index -> query -> output.
 //!
+//! * [`dates`] reads publication dates; parse and extract both use it.
 //! * [`walk`] finds the files under the paths given and detects their format.
 //! * [`parse`] turns the bytes of one file into raw articles (title, body,
 //!   metadata) without touching the file system.
@@ -25,6 +26,7 @@
 //! ```
 #![warn(missing_docs)]
 
+pub mod dates;
 pub mod error;
 pub mod extract;
 pub mod index;

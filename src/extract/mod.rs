@@ -1,13 +1,11 @@
 //! The extract stage: raw articles in, dated articles with people and places
 //! out.
 //!
-//! * [`dates`] parses date strings and finds dates in file paths.
 //! * [`entities`] defines the [`EntityExtractor`] seam and the first,
 //!   rule-based implementation.
 //!
-//! Uses `model` only; pure, no file system.
+//! Uses `model` and `dates`; pure, no file system.
 
-pub mod dates;
 pub mod entities;
 pub mod gazetteer;
 
@@ -17,8 +15,8 @@ use chrono::NaiveDate;
 
 pub use entities::{Entities, EntityExtractor, RuleExtractor};
 
+use crate::dates::{self, DateParse};
 use crate::model::{Article, ArticleId, RawArticle};
-use dates::DateParse;
 
 /// What happened to an article's date while extracting it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -34,8 +34,11 @@
 
 use std::borrow::Cow;
 
+use chrono::NaiveDate;
+
 use super::ParseError;
 use super::boilerplate::{clean_paragraphs, is_list_item};
+use crate::dates;
 use crate::model::RawArticle;
 
 /// Parses one plain-text article (already decoded to UTF-8).
@@ -50,6 +53,23 @@ pub fn parse_text(text: &str) -> Result<RawArticle, ParseError> {
     } = layout(text)?;
     article.body = clean_paragraphs(&article.title, paragraphs).join("\n\n");
     Ok(article)
+}
+
+/// The longest date line under a title, in words ("Thursday, April 25, 2024
+/// 11:20 AM EDT" has 7).
+const DATE_LINE_MAX_WORDS: usize = 8;
+
+/// A short line that is a whole date: "Friday, July 21, 2017",
+/// "Published 2024-04-25". Whether the day is plausible is decided later,
+/// when the date is read; here only the shape matters, so any day counts.
+fn is_date_line(line: &str) -> bool {
+    if line.split_whitespace().count() > DATE_LINE_MAX_WORDS || line.len() > 64 {
+        return false;
+    }
+    !matches!(
+        dates::parse_date(line, NaiveDate::MAX),
+        dates::DateParse::Unparsed
+    )
 }
 
 /// An article split into its parts, before the boilerplate rules.
@@ -89,12 +109,22 @@ pub(crate) fn layout(text: &str) -> Result<Layout, ParseError> {
         }
     }
 
-    let next = skip_blank(&lines, at);
-    if let Some(authors) = lines.get(next).and_then(|line| parse_byline(line)) {
-        for author in authors {
-            if !article.authors.contains(&author) {
-                article.authors.push(author);
+    // Under the title: a byline and a date line, in either order.
+    for _ in 0..2 {
+        let next = skip_blank(&lines, at);
+        let Some(line) = lines.get(next) else {
+            break;
+        };
+        if let Some(authors) = parse_byline(line) {
+            for author in authors {
+                if !article.authors.contains(&author) {
+                    article.authors.push(author);
+                }
             }
+        } else if article.date.is_none() && is_date_line(line) {
+            article.date = Some((*line).to_string());
+        } else {
+            break;
         }
         at = next + 1;
     }
@@ -308,6 +338,42 @@ fn join_wrapped(paragraph: &mut String, line: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn date_line_under_the_title() {
+        let cases = [
+            (
+                "Title\nFriday, July 21, 2017\n\nBody text.",
+                Some("Friday, July 21, 2017"),
+                "Body text.",
+            ),
+            (
+                "Title\n\nBy Jane Roe\n2024-04-25\n\nBody.",
+                Some("2024-04-25"),
+                "Body.",
+            ),
+            (
+                "Title\nPublished: 25 April 2024 11:20 AM EDT\nBody.",
+                Some("Published: 25 April 2024 11:20 AM EDT"),
+                "Body.",
+            ),
+            // Not whole dates, or too long: body.
+            ("Title\nMarch 2024\nBody.", None, "March 2024\n\nBody."),
+            (
+                "Title\nOn April 25, 2024, the council voted to close the old bridge.\nBody.",
+                None,
+                "On April 25, 2024, the council voted to close the old bridge.\n\nBody.",
+            ),
+        ];
+        for (text, date, body) in cases {
+            let a = parse_text(text).unwrap();
+            assert_eq!(a.date.as_deref(), date, "{text:?}");
+            assert_eq!(a.body, body, "{text:?}");
+        }
+        // A header date wins; the line stays in the body.
+        let a = parse_text("Title: T\nDate: 2020-01-02\n\n2021-03-04\n\nBody.").unwrap();
+        assert_eq!(a.date.as_deref(), Some("2020-01-02"));
+    }
 
     const P1: &str = "The council approved the new budget on Monday after a long debate.";
     const P2: &str = "Opposition members said the plan would raise local taxes next year.";
