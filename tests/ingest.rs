@@ -205,6 +205,10 @@ fn dates_from_path_header_and_json_with_impossible_ones_dropped() {
         "Title: Header dated\nDate: Thursday, April 25, 2024\n\nBody.\n",
     );
     dir.create(
+        "line.txt",
+        "Line dated\nFriday, July 21, 2017\n\nBody under a date line.\n",
+    );
+    dir.create(
         "j.jsonl",
         concat!(
             "{\"title\": \"Iso local\", \"body\": \"x\", \"date\": \"2024-04-25T23:30:00-05:00\"}\n",
@@ -221,6 +225,9 @@ fn dates_from_path_header_and_json_with_impossible_ones_dropped() {
     assert_eq!(date("Path dated").as_deref(), Some("2019-11-05"));
     assert_eq!(date("Slug dated").as_deref(), Some("2018-07-04"));
     assert_eq!(date("Header dated").as_deref(), Some("2024-04-25"));
+    assert_eq!(date("Line dated").as_deref(), Some("2017-07-21"));
+    let line = a.iter().find(|a| a.title == "Line dated").unwrap();
+    assert_eq!(line.body, "Body under a date line.");
     assert_eq!(date("Iso local").as_deref(), Some("2024-04-25"));
     assert_eq!(date("Us style").as_deref(), Some("2017-09-06"));
     assert_eq!(date("Year one"), None);
