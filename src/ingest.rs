@@ -206,7 +206,8 @@ pub fn ingest(
             }
         });
         let mut last_commit = Instant::now();
-        let mut written = Written::default();
+        // Positions written so far for the file in progress.
+        let mut written: Vec<u64> = Vec::new();
         for outcome in receiver.iter() {
             if result.is_err() {
                 continue; // drain so the producers finish
@@ -398,17 +399,11 @@ fn read_large_file(
     Ok(())
 }
 
-/// The positions of the articles written so far for the file in progress.
-#[derive(Default)]
-struct Written {
-    positions: Vec<u64>,
-}
-
 fn write_outcome(
     outcome: FileOutcome,
     known: &HashMap<PathBuf, FileRecord>,
     writer: &mut Indexer,
-    written: &mut Written,
+    written: &mut Vec<u64>,
     report: &mut IngestReport,
     progress: &dyn Progress,
 ) -> Result<()> {
@@ -441,7 +436,7 @@ fn write_outcome(
             };
             let old = known.get(&file.path);
             if first {
-                written.positions.clear();
+                written.clear();
                 if old.is_some() {
                     writer.delete_file(&file.path);
                 }
@@ -449,9 +444,7 @@ fn write_outcome(
             for article in &articles {
                 writer.add(article, &fingerprint)?;
             }
-            written
-                .positions
-                .extend(articles.iter().map(|a| a.position));
+            written.extend(articles.iter().map(|a| a.position));
             for note in notes {
                 let d = &mut report.dates;
                 match note {
@@ -469,8 +462,8 @@ fn write_outcome(
                     reason: p.to_string(),
                 }));
             if last {
-                count_changes(old, hash, &written.positions, report);
-                progress.file_done(written.positions.len() as u64);
+                count_changes(old, hash, written, report);
+                progress.file_done(written.len() as u64);
             }
         }
     }

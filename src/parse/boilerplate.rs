@@ -13,7 +13,9 @@
 //! stay in the body. The same function serves plain-text files and paragraphs
 //! extracted from HTML.
 //!
-//! Uses nothing else from the crate.
+//! Uses `parse::find_ignore_ascii_case` only.
+
+use super::find_ignore_ascii_case;
 
 /// Why [`classify`] drops a paragraph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -396,7 +398,7 @@ fn is_prompt(p: &str, words: usize) -> bool {
     PROMPT_PREFIXES
         .iter()
         .any(|prefix| head.starts_with(prefix))
-        || contains_ignore_ascii_case(p, "all rights reserved")
+        || find_ignore_ascii_case(p, "all rights reserved").is_some()
         || (head.starts_with("copyright ") && head[10..].starts_with(|c: char| c.is_ascii_digit()))
         || (p.len() <= 32
             && matches!(
@@ -469,7 +471,7 @@ fn credit_after_prefix(p: &str) -> bool {
     // Every prefix names one of these: a cheap test first.
     let named = ["photo", "image", "picture", "credit", "illustration"]
         .iter()
-        .any(|word| contains_ignore_ascii_case(p, word));
+        .any(|word| find_ignore_ascii_case(p, word).is_some());
     if !named {
         return false;
     }
@@ -510,16 +512,6 @@ fn credit_after_separator(p: &str) -> bool {
                     .any(|w| CREDIT_WORDS.contains(&w))
         })
     })
-}
-
-/// True when `haystack` contains the lowercase ASCII `needle`, ignoring
-/// ASCII case.
-fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
-    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
-    hay.len() >= needle.len()
-        && hay
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// Whether `tail` is short enough and plain enough to be a credit.

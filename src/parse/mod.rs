@@ -207,6 +207,17 @@ pub fn parse_bytes(
     }
 }
 
+/// Byte offset of the first `needle` in `haystack`, ignoring ASCII case
+/// (`needle` is ASCII). Used by the parsers and by snippet selection.
+pub fn find_ignore_ascii_case(haystack: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
+    if hay.len() < needle.len() {
+        return None;
+    }
+    (0..=hay.len() - needle.len())
+        .find(|&at| hay[at..at + needle.len()].eq_ignore_ascii_case(needle))
+}
+
 /// Refines the format guessed from a file's name by looking at its first
 /// bytes: a file without extension may be JSON, a `.json` file may really be
 /// JSON Lines, a `.txt` may be an HTML page.

@@ -7,7 +7,7 @@
 //! never people or places. An item's position is its `NEWID`, which is
 //! stable across copies of the collection.
 
-use super::{ParseError, Parsed, Problem};
+use super::{ParseError, Parsed, Problem, find_ignore_ascii_case};
 use crate::model::RawArticle;
 
 /// The tag elements kept as tags, in order.
@@ -21,7 +21,7 @@ pub fn parse_sgml(text: &str) -> Result<Parsed, ParseError> {
     let mut parsed = Parsed::default();
     let mut rest = text;
     let mut index = 0u64;
-    while let Some(start) = find_ascii_ci(rest, "<REUTERS") {
+    while let Some(start) = find_ignore_ascii_case(rest, "<REUTERS") {
         index += 1;
         let after = &rest[start..];
         let Some(open_end) = after.find('>') else {
@@ -29,7 +29,7 @@ pub fn parse_sgml(text: &str) -> Result<Parsed, ParseError> {
         };
         let attributes = &after["<REUTERS".len()..open_end];
         let inner_and_more = &after[open_end + 1..];
-        let (inner, next) = match find_ascii_ci(inner_and_more, "</REUTERS>") {
+        let (inner, next) = match find_ignore_ascii_case(inner_and_more, "</REUTERS>") {
             Some(end) => (
                 &inner_and_more[..end],
                 &inner_and_more[end + "</REUTERS>".len()..],
@@ -84,7 +84,7 @@ fn item(inner: &str, position: u64) -> Option<RawArticle> {
                 if !value.is_empty() && !tags.iter().any(|t| t == value) {
                     tags.push(value.to_string());
                 }
-                let end = find_ascii_ci(rest, "</D>").map_or(rest.len(), |at| at + 4);
+                let end = find_ignore_ascii_case(rest, "</D>").map_or(rest.len(), |at| at + 4);
                 rest = &rest[end..];
             }
         }
@@ -105,13 +105,13 @@ fn element<'a>(text: &'a str, name: &str) -> Option<&'a str> {
     let open = format!("<{name}");
     let mut from = 0;
     loop {
-        let start = from + find_ascii_ci(&text[from..], &open)?;
+        let start = from + find_ignore_ascii_case(&text[from..], &open)?;
         let after_name = &text[start + open.len()..];
         // `<D>` must not match `<DATE>`: the name ends at `>` or a space.
         if after_name.starts_with(['>', ' ', '\t', '\n', '\r']) {
             let content_start = start + open.len() + after_name.find('>')? + 1;
             let close = format!("</{name}>");
-            let end = find_ascii_ci(&text[content_start..], &close)
+            let end = find_ignore_ascii_case(&text[content_start..], &close)
                 .map_or(text.len(), |at| content_start + at);
             return Some(&text[content_start..end]);
         }
@@ -134,7 +134,7 @@ fn strip_elements(text: &str) -> String {
         while let Some(content) = element(&text, name) {
             let start = content.as_ptr() as usize - text.as_ptr() as usize;
             let open = text[..start].rfind('<').unwrap_or(start);
-            let close = find_ascii_ci(&text[start..], &format!("</{name}>"))
+            let close = find_ignore_ascii_case(&text[start..], &format!("</{name}>"))
                 .map_or(text.len(), |at| start + at + name.len() + 3);
             text.replace_range(open..close, "\n");
         }
@@ -226,16 +226,6 @@ fn paragraphs(text: &str) -> String {
 
 fn collapse(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// Byte offset of `needle` (ASCII) in `haystack`, ignoring ASCII case.
-fn find_ascii_ci(haystack: &str, needle: &str) -> Option<usize> {
-    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
-    if needle.is_empty() || hay.len() < needle.len() {
-        return None;
-    }
-    (0..=hay.len() - needle.len())
-        .find(|&at| hay[at..at + needle.len()].eq_ignore_ascii_case(needle))
 }
 
 #[cfg(test)]

@@ -20,6 +20,7 @@ use crate::error::{Error, Result};
 use crate::index::schema::{self, NAME_ANALYZER};
 use crate::index::{Fields, NewsIndex, tantivy_error};
 use crate::model::{Article, ArticleId, EntityKind};
+use crate::parse::find_ignore_ascii_case;
 
 /// The weight of a title match relative to a body match.
 const TITLE_BOOST: f32 = 2.0;
@@ -385,7 +386,10 @@ fn snippet_source<'a>(body: &'a str, stems: &[String]) -> std::borrow::Cow<'a, s
         .collect();
     let mut out = String::new();
     for paragraph in body.split("\n\n") {
-        if prefixes.iter().any(|p| contains_ignore_case(paragraph, p)) {
+        if prefixes
+            .iter()
+            .any(|p| find_ignore_ascii_case(paragraph, p).is_some())
+        {
             if !out.is_empty() {
                 out.push_str("\n\n");
             }
@@ -400,19 +404,6 @@ fn snippet_source<'a>(body: &'a str, stems: &[String]) -> std::borrow::Cow<'a, s
     } else {
         out.into()
     }
-}
-
-/// True when `haystack` contains `needle` (lowercase), ignoring ASCII case.
-fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
-    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
-    let Some(&first) = needle.first() else {
-        return true;
-    };
-    hay.len() >= needle.len()
-        && (0..=hay.len() - needle.len()).any(|at| {
-            hay[at].to_ascii_lowercase() == first
-                && hay[at..at + needle.len()].eq_ignore_ascii_case(needle)
-        })
 }
 
 /// The beginning of `body`, cut at a word boundary.
