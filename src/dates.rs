@@ -25,6 +25,9 @@ use std::path::{Component, Path};
 
 use chrono::{DateTime, Datelike, NaiveDate};
 
+mod wire;
+pub use wire::{WireDate, dateline_day, wire_dateline, year_from_path, year_hint};
+
 /// The outcome of parsing a date string.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DateParse {

@@ -72,6 +72,8 @@ pub struct DateCounts {
     pub from_metadata: u64,
     /// From the file path.
     pub from_path: u64,
+    /// From a wire dateline plus a year from the path or the text.
+    pub from_dateline: u64,
     /// Impossible dates (outside 1800-01-01..=tomorrow) that were dropped.
     pub dropped: u64,
     /// Metadata dates that could not be read.
@@ -450,6 +452,7 @@ fn write_outcome(
                 match note {
                     DateNote::FromMetadata => d.from_metadata += 1,
                     DateNote::FromPath => d.from_path += 1,
+                    DateNote::FromDateline => d.from_dateline += 1,
                     DateNote::Dropped => d.dropped += 1,
                     DateNote::Unparsed => d.unparsed += 1,
                     DateNote::Missing => d.missing += 1,

@@ -71,6 +71,19 @@ pub struct RawArticle {
     /// Ids assigned by the source's own indexers (Reuters' `usa`,
     /// `james-baker`): searchable, but neither people nor places.
     pub tags: Vec<String>,
+    /// A wire-service dateline's month and day (`BEIJING, April 25 (Reuters)
+    /// -`), used when no full date is known; the year comes from the path or
+    /// from the text.
+    pub dateline: Option<Dateline>,
+}
+
+/// The month and day of a wire dateline.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Dateline {
+    /// 1-12.
+    pub month: u32,
+    /// 1-31.
+    pub day: u32,
 }
 
 /// The kind of a named entity.

@@ -196,6 +196,35 @@ fn nothing_ingestible_is_an_error() {
 }
 
 #[test]
+fn wire_datelines_take_their_year_from_the_path_or_the_text() {
+    let dir = Dir::new();
+    dir.create(
+        "wires/2016/port.txt",
+        "Port reopens\n\nHAMBURG, March 3 (Reuters) - The port reopened after the storm of 2014.\n",
+    );
+    dir.create(
+        "wires/cut.txt",
+        "Bank cuts rates\n\nBEIJING, April 25 (Reuters) - The bank cut rates for 2017, the first cut since 2015 and the only one planned for 2017.\n",
+    );
+    dir.create(
+        "wires/undated.txt",
+        "No year anywhere\n\nLIMA, May 2 - Nothing says which year this was.\n",
+    );
+    dir.create(
+        "wires/items.jsonl",
+        "{\"title\": \"Json wire\", \"body\": \"OSLO, Dec. 24 -- Snow fell on the 2019 market.\"}\n",
+    );
+    let s = summary(&dir, &["corpus"]);
+    assert_eq!(s.dates.from_dateline, 3);
+    let a: Vec<Article> = json_lines(&dir.command(&["extract", "--json", "corpus"]).stdout());
+    let date = |title: &str| a.iter().find(|a| a.title == title).unwrap().date.clone();
+    assert_eq!(date("Port reopens").as_deref(), Some("2016-03-03"));
+    assert_eq!(date("Bank cuts rates").as_deref(), Some("2017-04-25"));
+    assert_eq!(date("Json wire").as_deref(), Some("2019-12-24"));
+    assert_eq!(date("No year anywhere"), None);
+}
+
+#[test]
 fn dates_from_path_header_and_json_with_impossible_ones_dropped() {
     let dir = Dir::new();
     dir.create("2019/11/05/path-dated.txt", &article("Path dated", "x"));

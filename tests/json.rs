@@ -69,6 +69,7 @@ pub struct Skipped {
 pub struct Dates {
     pub from_metadata: u64,
     pub from_path: u64,
+    pub from_dateline: u64,
     pub dropped: u64,
     pub unparsed: u64,
     pub missing: u64,

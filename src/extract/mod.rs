@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 pub use entities::{Entities, EntityExtractor, RuleExtractor};
 
 use crate::dates::{self, DateParse};
-use crate::model::{Article, ArticleId, RawArticle};
+use crate::model::{Article, ArticleId, Dateline, RawArticle};
 
 /// What happened to an article's date while extracting it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,6 +25,10 @@ pub enum DateNote {
     FromMetadata,
     /// No usable metadata date; the date came from the file path.
     FromPath,
+    /// No usable metadata or path date; the day came from a wire dateline
+    /// (`BEIJING, April 25 (Reuters) -`) with the year from the path or the
+    /// text.
+    FromDateline,
     /// The metadata date was impossible (outside 1800-01-01..=tomorrow) and
     /// was dropped.
     Dropped,
@@ -45,7 +49,13 @@ pub fn extract_article(
     extractor: &dyn EntityExtractor,
     today: NaiveDate,
 ) -> (Article, DateNote) {
-    let (date, note) = resolve_date(raw.date.as_deref(), path, today);
+    let (mut date, mut note) = resolve_date(raw.date.as_deref(), path, today);
+    if date.is_none()
+        && let Some(Dateline { month, day }) = raw.dateline
+        && let Some(found) = dateline_date(month, day, &raw, path, today)
+    {
+        (date, note) = (Some(found), DateNote::FromDateline);
+    }
     let entities = extractor.extract(&raw.title, &raw.body);
     let article = Article {
         id: ArticleId::from_source(path, raw.position),
@@ -63,6 +73,22 @@ pub fn extract_article(
         mentions: entities.mentions,
     };
     (article, note)
+}
+
+/// The day of a wire dateline: its month and day in the year the path names,
+/// else in the year the article writes most often.
+fn dateline_date(
+    month: u32,
+    day: u32,
+    raw: &RawArticle,
+    path: &Path,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    let year = dates::year_from_path(path, today).or_else(|| {
+        let title = dates::year_hint(&raw.title, today);
+        dates::year_hint(&raw.body, today).or(title)
+    })?;
+    dates::dateline_day(month, day, year, today)
 }
 
 fn resolve_date(

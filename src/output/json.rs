@@ -127,6 +127,8 @@ pub struct DatesJson {
     pub from_metadata: u64,
     /// From the path.
     pub from_path: u64,
+    /// From a wire dateline.
+    pub from_dateline: u64,
     /// Impossible dates dropped.
     pub dropped: u64,
     /// Unreadable metadata dates.
@@ -186,6 +188,7 @@ impl IngestJson {
             dates: DatesJson {
                 from_metadata: d.from_metadata,
                 from_path: d.from_path,
+                from_dateline: d.from_dateline,
                 dropped: d.dropped,
                 unparsed: d.unparsed,
                 missing: d.missing,

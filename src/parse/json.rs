@@ -160,15 +160,18 @@ fn article_from_object(
     if title.is_empty() && body.is_empty() {
         return Err("no title or body");
     }
+    let date = lookup.text(FieldName::Date, DATE_KEYS);
+    let dateline = date.is_none().then(|| super::dateline(&body)).flatten();
     Ok(RawArticle {
         position,
         title,
         body,
-        date: lookup.text(FieldName::Date, DATE_KEYS),
+        date,
         url: lookup.text(FieldName::Url, URL_KEYS),
         source: lookup.text(FieldName::Source, SOURCE_KEYS),
         authors: lookup.authors(),
         tags: Vec::new(),
+        dateline,
     })
 }
 

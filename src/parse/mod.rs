@@ -14,7 +14,7 @@ pub mod text;
 
 use std::fmt;
 
-use crate::model::RawArticle;
+use crate::model::{Dateline, RawArticle};
 
 /// The formats newsdex recognises.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -204,6 +204,14 @@ pub fn parse_bytes(
         SourceFormat::JsonLines => json::parse_json_lines(&text, options),
         SourceFormat::Sgml => sgml::parse_sgml(&text),
         SourceFormat::Html | SourceFormat::Feed => Err(ParseError::Unsupported(format)),
+    }
+}
+
+/// The wire dateline at the start of `text` (`BEIJING, April 25 (Reuters)
+/// -`), if any.
+pub(crate) fn dateline(text: &str) -> Option<Dateline> {
+    match crate::dates::wire_dateline(text)? {
+        crate::dates::WireDate::MonthDay(month, day) => Some(Dateline { month, day }),
     }
 }
 

@@ -51,6 +51,11 @@ pub fn parse_text(text: &str) -> Result<RawArticle, ParseError> {
         mut article,
         paragraphs,
     } = layout(text)?;
+    if article.date.is_none()
+        && let Some(first) = paragraphs.first()
+    {
+        article.dateline = super::dateline(first);
+    }
     article.body = clean_paragraphs(&article.title, paragraphs).join("\n\n");
     Ok(article)
 }
