@@ -263,3 +263,57 @@ fn people_and_places_filters() {
         "{out}"
     );
 }
+
+#[test]
+fn a_surname_alone_resolves_across_the_archive_when_unambiguous() {
+    let dir = Dir::new();
+    for (i, day) in ["2024/01/10", "2024/01/11"].iter().enumerate() {
+        dir.create(
+            &format!("{day}/full{i}.txt"),
+            &article(
+                &format!("Talks number {i}"),
+                "Secretary of State Antony Blinken met his counterpart in Beijing.",
+            ),
+        );
+    }
+    dir.create(
+        "2024/02/01/short.txt",
+        &article(
+            "Envoy travels",
+            "Secretary Blinken flew to Tokyo on Tuesday, officials said.",
+        ),
+    );
+    // Two common Bushes: "Bush" alone stays "Bush".
+    for (i, who) in ["George W. Bush", "George W. Bush", "Jeb Bush", "Jeb Bush"]
+        .iter()
+        .enumerate()
+    {
+        dir.create(
+            &format!("2015/03/0{}/bush{i}.txt", i + 1),
+            &article(
+                &format!("Campaign day {i}"),
+                &format!("Former Governor {who} spoke to voters in Miami."),
+            ),
+        );
+    }
+    dir.create(
+        "2015/04/01/bush-short.txt",
+        &article("Rally", "Mr. Bush spoke to voters in Miami."),
+    );
+    dir.ingest();
+
+    let (out, _) = dir.command(&["people", "--json"]).expect_code(0);
+    let people: Vec<crate::json::Entity> = json_lines(&out);
+    let count = |name: &str| people.iter().find(|e| e.name == name).map(|e| e.articles);
+    assert_eq!(count("Antony Blinken"), Some(3), "{out}");
+    assert_eq!(count("Blinken"), None, "{out}");
+    assert_eq!(count("Bush"), Some(1), "{out}");
+
+    let got = titles(&dir, &["search", "--person", "Antony Blinken", ""]);
+    assert_eq!(
+        sorted(got),
+        vec!["Envoy travels", "Talks number 0", "Talks number 1"]
+    );
+    let got = titles(&dir, &["people", "Jeb Bush"]);
+    assert_eq!(got.len(), 2, "{got:?}");
+}

@@ -10,6 +10,7 @@
 //! Returns newsdex types only; tantivy stays inside this module and `index`.
 
 mod counts;
+mod names;
 mod request;
 mod run;
 

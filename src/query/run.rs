@@ -1,5 +1,6 @@
 //! Running requests against the index.
 
+use std::collections::HashMap;
 use std::ops::{Bound, Range};
 use std::path::PathBuf;
 
@@ -15,6 +16,7 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, DocAddress, Order, Searcher, TantivyDocument, Term};
 
 use super::counts::NameCounts;
+use super::names;
 use super::request::{SearchRequest, Sort};
 use crate::error::{Error, Result};
 use crate::index::schema::{self, NAME_ANALYZER};
@@ -170,6 +172,49 @@ impl<'a> Context<'a> {
         Ok(Some(query))
     }
 
+    /// Single-word person names that the archive resolves to a full name
+    /// (see [`names`]).
+    fn surname_resolution(&self) -> Result<HashMap<String, String>> {
+        let counts = self
+            .searcher
+            .search(
+                &AllQuery,
+                &NameCounts {
+                    field: schema::PERSON_NAME,
+                },
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(names::surname_resolution(&counts))
+    }
+
+    /// Articles that mention person `name`: those whose people include every
+    /// word of it, plus, for a name of several words, those that name only a
+    /// surname the archive resolves to a full name matching `name`
+    /// (`--person "Antony Blinken"` also finds articles that say only
+    /// "Blinken").
+    fn person_query(&self, name: &str) -> Result<Box<dyn Query>> {
+        let by_words = self.name_query(self.fields.people, name)?;
+        let wanted = self.name_words(name);
+        if wanted.len() < 2 {
+            return Ok(by_words);
+        }
+        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, by_words)];
+        for (single, full) in self.surname_resolution()? {
+            if contains_words(&self.name_words(&full), &wanted) {
+                let term = Term::from_field_text(self.fields.person_name, &single);
+                alternatives.push((
+                    Occur::Should,
+                    Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+                ));
+            }
+        }
+        Ok(if alternatives.len() == 1 {
+            alternatives.remove(0).1
+        } else {
+            Box::new(BooleanQuery::new(alternatives))
+        })
+    }
+
     /// Articles whose people (places) include every word of `name`, in
     /// order: `Blinken` and `antony blinken` both match "Antony Blinken".
     fn name_query(&self, field: Field, name: &str) -> Result<Box<dyn Query>> {
@@ -221,7 +266,7 @@ impl<'a> Context<'a> {
             )
         };
         for person in &request.people {
-            clauses.push(filter(self.name_query(self.fields.people, person)?));
+            clauses.push(filter(self.person_query(person)?));
         }
         for place in &request.places {
             clauses.push(filter(self.name_query(self.fields.places, place)?));
@@ -446,6 +491,10 @@ pub fn count_entities(
         .searcher
         .search(&query, &NameCounts { field: column })
         .map_err(|e| cx.err(e))?;
+    let counts = match kind {
+        EntityKind::Person => names::fold_counts(counts, &cx.surname_resolution()?),
+        EntityKind::Place => counts,
+    };
     let wanted: Option<Vec<String>> = name.map(|n| cx.name_words(n));
     let mut entries: Vec<EntityCount> = counts
         .into_iter()
