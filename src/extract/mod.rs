@@ -7,6 +7,7 @@
 //! Uses `model` and `dates`; pure, no file system.
 
 pub mod entities;
+pub mod eval;
 pub mod gazetteer;
 
 use std::path::Path;
