@@ -19,6 +19,11 @@ pub use entities::{Entities, EntityExtractor, RuleExtractor};
 use crate::dates::{self, DateParse};
 use crate::model::{Article, ArticleId, Dateline, RawArticle};
 
+/// The extractor that ingest, extract and show use.
+pub fn default_extractor() -> Box<dyn EntityExtractor> {
+    Box::new(RuleExtractor::new())
+}
+
 /// What happened to an article's date while extracting it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DateNote {

@@ -77,6 +77,10 @@ pub struct Entities {
 pub trait EntityExtractor: Send + Sync {
     /// Finds the people and places of one article.
     fn extract(&self, title: &str, body: &str) -> Entities;
+
+    /// A short description of the extractor and its model, for reports and
+    /// `--version`.
+    fn name(&self) -> String;
 }
 
 /// The first, rule-based extractor (see the module documentation for the
@@ -110,6 +114,10 @@ impl EntityExtractor for RuleExtractor {
     fn extract(&self, title: &str, body: &str) -> Entities {
         let doc = Doc::new(title, body, &self.lexicon);
         Extraction::new(self, &doc).run()
+    }
+
+    fn name(&self) -> String {
+        "hand-written rules".to_string()
     }
 }
 

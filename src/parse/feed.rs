@@ -1,0 +1,230 @@
+//! RSS and Atom feeds (`.xml`, `.rss`, `.atom`): every item is an article.
+//!
+//! Parsing is feed-rs's (RSS 0.9x/1.0/2.0, Atom, JSON Feed). Each item's
+//! HTML content (`content:encoded`, Atom `content`, else `description` /
+//! `summary`) goes through the same HTML reader as saved pages
+//! ([`super::html::html_to_article`]), so boilerplate rules apply alike.
+//!
+//! Dates keep the publisher's local day: feed-rs converts timestamps to UTC,
+//! so it is given our own timestamp parser, which reads the day written in
+//! the string (`Thu, 25 Apr 2024 23:30:00 -0500` is April 25) and hands it
+//! on at noon. An item's published date is its date; an Atom item with only
+//! `updated` uses that.
+
+use chrono::NaiveDate;
+use feed_rs::model::{Entry, Feed, Text};
+
+use super::{ParseError, Parsed, Problem};
+use crate::dates::{self, DateParse};
+use crate::model::RawArticle;
+
+/// Parses a feed into one article per item, in feed order (position = the
+/// item's 0-based index).
+pub fn parse_feed(bytes: &[u8]) -> Result<Parsed, ParseError> {
+    let parser = feed_rs::parser::Builder::new()
+        .timestamp_parser(|text| {
+            match dates::parse_date(text, NaiveDate::MAX) {
+                DateParse::Day(day) => day.and_hms_opt(12, 0, 0).map(|t| t.and_utc()),
+                _ => None,
+            }
+        })
+        .build();
+    let feed = parser
+        .parse(bytes)
+        .map_err(|e| ParseError::Feed(e.to_string()))?;
+    let mut parsed = Parsed::default();
+    let source = feed_title(&feed);
+    for (i, entry) in feed.entries.iter().enumerate() {
+        match item(entry, i as u64, source.as_deref()) {
+            Some(article) => parsed.articles.push(article),
+            None => parsed.problems.push(Problem {
+                line: None,
+                reason: format!("item {}: no title and no content", i + 1),
+            }),
+        }
+    }
+    if parsed.articles.is_empty() {
+        return Err(ParseError::NoArticle(if feed.entries.is_empty() {
+            "a feed without items".to_string()
+        } else {
+            "no item has a title or content".to_string()
+        }));
+    }
+    Ok(parsed)
+}
+
+fn feed_title(feed: &Feed) -> Option<String> {
+    feed.title
+        .as_ref()
+        .map(text_of)
+        .filter(|t| !t.is_empty())
+}
+
+/// The plain text of a feed text construct (HTML ones lose their markup).
+fn text_of(text: &Text) -> String {
+    if text.content_type.essence().to_string().contains("html") || text.content.contains('<') {
+        let article = super::html::html_to_article(&text.content);
+        collapse(&article.body)
+    } else {
+        collapse(&text.content)
+    }
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn item(entry: &Entry, position: u64, source: Option<&str>) -> Option<RawArticle> {
+    let title = entry.title.as_ref().map(text_of).unwrap_or_default();
+    let html = entry
+        .content
+        .as_ref()
+        .and_then(|c| c.body.as_deref())
+        .filter(|b| !b.trim().is_empty())
+        .or_else(|| entry.summary.as_ref().map(|s| s.content.as_str()));
+    let body = match html {
+        Some(html) => {
+            let mut article = super::html::html_to_article(html);
+            article.body = super::boilerplate::clean_paragraphs(
+                &title,
+                article.body.split("\n\n").map(str::to_string).collect(),
+            )
+            .join("\n\n");
+            article.body
+        }
+        None => String::new(),
+    };
+    if title.is_empty() && body.is_empty() {
+        return None;
+    }
+    let date = entry
+        .published
+        .or(entry.updated)
+        .map(|t| t.date_naive().format("%Y-%m-%d").to_string());
+    let url = entry
+        .links
+        .iter()
+        .find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate"))
+        .or(entry.links.first())
+        .map(|l| l.href.clone());
+    let authors = entry
+        .authors
+        .iter()
+        .map(|p| p.name.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .collect();
+    Some(RawArticle {
+        position,
+        title,
+        body,
+        date,
+        url,
+        source: source.map(str::to_string),
+        authors,
+        tags: Vec::new(),
+        dateline: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const RSS: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel>
+  <title>Harbour Gazette</title>
+  <link>https://gazette.example/</link>
+  <description>Local news</description>
+  <item>
+    <title>Ferry service resumes after storm</title>
+    <link>https://gazette.example/2024/04/25/ferry</link>
+    <pubDate>Thu, 25 Apr 2024 23:30:00 -0500</pubDate>
+    <dc:creator>Maria Lopez</dc:creator>
+    <description>Short teaser.</description>
+    <content:encoded><![CDATA[<p>The ferry to Ostrova resumed on Thursday after three days of storms.</p><p>Captain Ivo Marek said the crossing was calm &amp; quick.</p>]]></content:encoded>
+  </item>
+  <item>
+    <title>Market &amp; fair</title>
+    <pubDate>Fri, 26 Apr 2024 08:00:00 +0200</pubDate>
+    <description>&lt;p&gt;The spring fair opens on the quay.&lt;/p&gt;</description>
+  </item>
+  <item>
+    <title></title>
+    <description></description>
+  </item>
+</channel>
+</rss>"#;
+
+    const ATOM: &str = r#"<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Valley Courier</title>
+  <id>urn:example:courier</id>
+  <updated>2023-11-02T09:00:00+09:00</updated>
+  <entry>
+    <title type="html">Bridge &lt;em&gt;reopens&lt;/em&gt;</title>
+    <id>urn:example:courier:1</id>
+    <link rel="alternate" href="https://courier.example/bridge"/>
+    <published>2023-11-01T23:45:00+09:00</published>
+    <updated>2023-11-03T10:00:00+09:00</updated>
+    <author><name>Ken Sato</name></author>
+    <content type="html">&lt;p&gt;The old bridge reopened to traffic late on Wednesday.&lt;/p&gt;</content>
+  </entry>
+  <entry>
+    <title>Only updated</title>
+    <id>urn:example:courier:2</id>
+    <updated>2023-10-30T06:00:00-07:00</updated>
+    <summary>Council met.</summary>
+  </entry>
+</feed>"#;
+
+    #[test]
+    fn rss_items_are_articles_with_local_days() {
+        let parsed = parse_feed(RSS.as_bytes()).unwrap();
+        assert_eq!(parsed.articles.len(), 2);
+        assert_eq!(parsed.problems.len(), 1, "{:?}", parsed.problems);
+        let a = &parsed.articles[0];
+        assert_eq!(a.position, 0);
+        assert_eq!(a.title, "Ferry service resumes after storm");
+        assert_eq!(a.date.as_deref(), Some("2024-04-25"), "local day kept");
+        assert_eq!(
+            a.body,
+            "The ferry to Ostrova resumed on Thursday after three days of storms.\n\n\
+             Captain Ivo Marek said the crossing was calm & quick."
+        );
+        assert_eq!(a.url.as_deref(), Some("https://gazette.example/2024/04/25/ferry"));
+        assert_eq!(a.source.as_deref(), Some("Harbour Gazette"));
+        assert_eq!(a.authors, vec!["Maria Lopez"]);
+        let b = &parsed.articles[1];
+        assert_eq!(b.position, 1);
+        assert_eq!(b.title, "Market & fair");
+        assert_eq!(b.body, "The spring fair opens on the quay.");
+        assert_eq!(b.date.as_deref(), Some("2024-04-26"));
+    }
+
+    #[test]
+    fn atom_entries_prefer_published_and_strip_html_titles() {
+        let parsed = parse_feed(ATOM.as_bytes()).unwrap();
+        let a = &parsed.articles[0];
+        assert_eq!(a.title, "Bridge reopens");
+        assert_eq!(a.date.as_deref(), Some("2023-11-01"), "published, local day");
+        assert_eq!(a.body, "The old bridge reopened to traffic late on Wednesday.");
+        assert_eq!(a.url.as_deref(), Some("https://courier.example/bridge"));
+        assert_eq!(a.authors, vec!["Ken Sato"]);
+        let b = &parsed.articles[1];
+        assert_eq!(b.date.as_deref(), Some("2023-10-30"), "updated when alone");
+        assert_eq!(b.body, "Council met.");
+    }
+
+    #[test]
+    fn broken_and_empty_feeds_are_errors() {
+        assert!(matches!(
+            parse_feed(b"<rss><channel><item><title>x</ti"),
+            Err(ParseError::Feed(_))
+        ));
+        assert!(matches!(
+            parse_feed(b"<rss version=\"2.0\"><channel><title>t</title></channel></rss>"),
+            Err(ParseError::NoArticle(_))
+        ));
+    }
+}
