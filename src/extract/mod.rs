@@ -9,6 +9,7 @@
 pub mod entities;
 pub mod eval;
 pub mod gazetteer;
+pub mod places;
 
 use std::path::Path;
 

