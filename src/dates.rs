@@ -64,6 +64,40 @@ pub fn parse_date(text: &str, today: NaiveDate) -> DateParse {
     }
 }
 
+/// Finds every date written in running text, with the byte offset where each
+/// one starts, in text order.
+///
+/// Uses the same patterns as [`parse_date`] but keeps scanning after a
+/// match, and keeps only real days within 1800-01-01..=tomorrow. Unix
+/// timestamps and bare eight-digit numbers are not dates in running text.
+pub fn find_dates(text: &str, today: NaiveDate) -> Vec<(usize, NaiveDate)> {
+    let toks = tokenize(text);
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let start = match toks[i] {
+            Tok::Num(s) | Tok::Word(s) => s,
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        if starts_clean(&toks, i)
+            && let Some(Some(day)) = match_at(&toks, i, today)
+            && in_range(day, today)
+        {
+            let offset = start.as_ptr() as usize - text.as_ptr() as usize;
+            found.push((offset, day));
+            // Skip past the date's first three tokens so that `21. Juli 2017`
+            // is not also read as a second date starting at `Juli`.
+            i += 3;
+            continue;
+        }
+        i += 1;
+    }
+    found
+}
+
 /// Finds the publication day written in a file path, if any.
 ///
 /// Looks at the path's components, from the file name up, for a full date:
@@ -121,38 +155,101 @@ fn expand_year(yy: u32, today: NaiveDate) -> u32 {
     }
 }
 
-/// The month number of an English month name or abbreviation (any case).
+/// The month number of a month name or abbreviation (any case) in English,
+/// German, French, Spanish, Italian, Portuguese or Dutch.
 fn month_number(word: &str) -> Option<u32> {
-    const NAMES: [(&str, u32); 24] = [
-        ("jan", 1),
-        ("january", 1),
-        ("feb", 2),
-        ("february", 2),
-        ("mar", 3),
-        ("march", 3),
-        ("apr", 4),
-        ("april", 4),
-        ("may", 5),
-        ("jun", 6),
-        ("june", 6),
-        ("jul", 7),
-        ("july", 7),
-        ("aug", 8),
-        ("august", 8),
-        ("sep", 9),
-        ("sept", 9),
-        ("september", 9),
-        ("oct", 10),
-        ("october", 10),
-        ("nov", 11),
-        ("november", 11),
-        ("dec", 12),
-        ("december", 12),
-    ];
-    NAMES
-        .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case(word))
-        .map(|&(_, month)| month)
+    // The longest name is 10 letters ("septiembre", "décembre" in bytes).
+    if word.len() > 12 {
+        return None;
+    }
+    let lower;
+    let word = if word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        lower = word.to_lowercase();
+        lower.as_str()
+    } else {
+        word
+    };
+    let month = match word {
+        // English.
+        "jan" | "january" => 1,
+        "feb" | "february" => 2,
+        "mar" | "march" => 3,
+        "apr" | "april" => 4,
+        "may" => 5,
+        "jun" | "june" => 6,
+        "jul" | "july" => 7,
+        "aug" | "august" => 8,
+        "sep" | "sept" | "september" => 9,
+        "oct" | "october" => 10,
+        "nov" | "november" => 11,
+        "dec" | "december" => 12,
+        // German (with Austrian forms).
+        "januar" | "jänner" | "jän" => 1,
+        "februar" | "feber" => 2,
+        "märz" | "maerz" | "mär" | "mrz" => 3,
+        "mai" => 5,
+        "juni" => 6,
+        "juli" => 7,
+        "oktober" | "okt" => 10,
+        "dezember" | "dez" => 12,
+        // French.
+        "janvier" | "janv" => 1,
+        "février" | "fevrier" | "févr" | "fevr" | "fév" => 2,
+        "mars" => 3,
+        "avril" | "avr" => 4,
+        "juin" => 6,
+        "juillet" | "juil" => 7,
+        "août" | "aout" | "aoû" => 8,
+        "septembre" => 9,
+        "octobre" => 10,
+        "novembre" => 11,
+        "décembre" | "decembre" | "déc" => 12,
+        // Spanish.
+        "enero" | "ene" => 1,
+        "febrero" => 2,
+        "marzo" => 3,
+        "abril" | "abr" => 4,
+        "mayo" => 5,
+        "junio" => 6,
+        "julio" => 7,
+        "agosto" | "ago" => 8,
+        "septiembre" | "setiembre" => 9,
+        "octubre" => 10,
+        "noviembre" => 11,
+        "diciembre" | "dic" => 12,
+        // Italian.
+        "gennaio" | "gen" => 1,
+        "febbraio" => 2,
+        "aprile" => 4,
+        "maggio" | "mag" => 5,
+        "giugno" | "giu" => 6,
+        "luglio" | "lug" => 7,
+        "settembre" | "set" => 9,
+        "ottobre" | "ott" => 10,
+        "dicembre" => 12,
+        // Portuguese.
+        "janeiro" => 1,
+        "fevereiro" | "fev" => 2,
+        "março" | "marco" => 3,
+        "maio" => 5,
+        "junho" => 6,
+        "julho" => 7,
+        "setembro" => 9,
+        "outubro" => 10,
+        "novembro" => 11,
+        "dezembro" => 12,
+        // Dutch.
+        "januari" => 1,
+        "februari" => 2,
+        "maart" | "mrt" => 3,
+        "mei" => 5,
+        "augustus" => 8,
+        _ => return None,
+    };
+    Some(month)
 }
 
 /// A piece of a date string.
@@ -377,7 +474,7 @@ fn gap(toks: &[Tok<'_>], mut j: usize) -> (usize, bool) {
 /// Skips an ordinal suffix (`st`, `nd`, `rd`, `th`) at `j`.
 fn ordinal(toks: &[Tok<'_>], j: usize) -> usize {
     match toks.get(j) {
-        Some(t) if t.is_word_of(&["st", "nd", "rd", "th"]) => j + 1,
+        Some(t) if t.is_word_of(&["st", "nd", "rd", "th", "er", "º", "ª"]) => j + 1,
         _ => j,
     }
 }
@@ -453,11 +550,15 @@ fn written_dmy(toks: &[Tok<'_>], i: usize, today: NaiveDate) -> Found {
     let day = day_at(toks, i)?;
     let j = ordinal(toks, i + 1);
     let (mut j, hyphen1) = gap(toks, j);
-    if toks.get(j).is_some_and(|t| t.is_word_of(&["of"])) {
+    if toks.get(j).is_some_and(|t| t.is_word_of(&["of", "de"])) {
         j = gap(toks, j + 1).0;
     }
     let month = month_at(toks, j)?;
-    let (k, hyphen2) = gap(toks, j + 1);
+    let (mut k, hyphen2) = gap(toks, j + 1);
+    // Spanish and Portuguese: `21 de julio de 2017`, `21 de julio del 2017`.
+    if toks.get(k).is_some_and(|t| t.is_word_of(&["de", "del"])) {
+        k = gap(toks, k + 1).0;
+    }
     let year = match year_at(toks, k) {
         Some(year) => year,
         None if hyphen1 && hyphen2 && ends_clean(toks, k + 1) => {
@@ -699,6 +800,42 @@ mod tests {
     }
 
     #[test]
+    fn written_dates_in_other_languages() {
+        let cases = [
+            ("21. Juli 2017", day(2017, 7, 21)),
+            ("Mittwoch, 3. März 2021 um 10:00 Uhr", day(2021, 3, 3)),
+            ("3. Jänner 2020", day(2020, 1, 3)),
+            ("21 juillet 2017", day(2017, 7, 21)),
+            ("1er août 2019", day(2019, 8, 1)),
+            ("le 7 févr. 2020", day(2020, 2, 7)),
+            ("21 de julio de 2017", day(2017, 7, 21)),
+            ("1º de mayo del 2018", day(2018, 5, 1)),
+            ("21 luglio 2017", day(2017, 7, 21)),
+            ("21 de março de 2017", day(2017, 3, 21)),
+            ("21 maart 2017", day(2017, 3, 21)),
+            ("21 OKTOBER 2017", day(2017, 10, 21)),
+            ("Dezember 24, 2019", day(2019, 12, 24)),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_date(text, today()), want, "input {text:?}");
+        }
+    }
+
+    #[test]
+    fn finds_every_date_in_text() {
+        let text = "Am 21. Juli 2017 und am 2017-08-01; nicht 1.2.3, aber July 4, 2020.";
+        let found = find_dates(text, today());
+        let days: Vec<NaiveDate> = found.iter().map(|&(_, d)| d).collect();
+        assert_eq!(
+            days,
+            [date(2017, 7, 21), date(2017, 8, 1), date(2020, 7, 4)]
+        );
+        assert_eq!(&text[found[0].0..found[0].0 + 3], "21.");
+        assert!(find_dates("no dates, 12345 and 2024", today()).is_empty());
+        assert!(find_dates("2099-01-01", today()).is_empty());
+    }
+
+    #[test]
     fn two_digit_years_follow_today() {
         let in_2099 = date(2099, 12, 31);
         assert_eq!(parse_date("1/2/00", in_2099), day(2000, 1, 2));
@@ -818,6 +955,7 @@ mod tests {
         fn never_panics_on_any_string(text in any::<String>()) {
             let _ = parse_date(&text, today());
             let _ = date_from_path(Path::new(&text), today());
+            let _ = find_dates(&text, today());
         }
 
         #[test]

@@ -385,3 +385,58 @@ fn reuters_sgml_items_with_tags() {
     dir.command(&["search", "--place", "colombia", "coffee"])
         .expect_code(1);
 }
+
+#[test]
+fn html_pages_and_feeds_are_read() {
+    let dir = Dir::new();
+    dir.copy_fixture("html/harbour-page.html");
+    dir.copy_fixture("feed/valley.rss");
+    let s = summary(&dir, &["corpus"]);
+    assert_eq!((s.added, s.skipped.len()), (3, 0), "{s:?}");
+    let a: Vec<Article> = json_lines(&dir.command(&["extract", "--json", "corpus"]).stdout());
+    let page = a
+        .iter()
+        .find(|a| a.path.ends_with("harbour-page.html"))
+        .unwrap();
+    assert_eq!(page.title, "Tidal barrier closes for the winter");
+    assert_eq!(
+        page.date.as_deref(),
+        Some("2023-11-02"),
+        "published, local day"
+    );
+    assert_eq!(page.authors, vec!["Petra Lindqvist"]);
+    assert_eq!(page.source.as_deref(), Some("Coastline Courier"));
+    assert_eq!(
+        page.url.as_deref(),
+        Some("https://courier.example/2023/11/02/tidal-barrier")
+    );
+    assert!(
+        page.body.starts_with("The tidal barrier at Marrow Point"),
+        "{}",
+        page.body
+    );
+    assert!(
+        page.body.ends_with("shops along the quay."),
+        "{}",
+        page.body
+    );
+    for noise in ["Most read", "Advertisement", "Copyright", "Home"] {
+        assert!(!page.body.contains(noise), "{noise} in {}", page.body);
+    }
+
+    let items: Vec<&Article> = a
+        .iter()
+        .filter(|a| a.path.ends_with("valley.rss"))
+        .collect();
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0].title, "Orchard harvest beats forecasts");
+    assert_eq!(items[0].position, 0);
+    assert_eq!(items[0].date.as_deref(), Some("2024-09-08"), "local day");
+    assert_eq!(items[0].source.as_deref(), Some("Valley Herald"));
+    assert_eq!(
+        items[1].body,
+        "Repairs to the old stone bridge begin on Monday and will close one lane for three weeks."
+    );
+    let hits = dir.command(&["search", "orchard", "--json"]).stdout();
+    assert_contains!(hits, "Orchard harvest beats forecasts");
+}

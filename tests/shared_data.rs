@@ -126,3 +126,36 @@ fn reuters_sgml_every_article_dated() {
         (0, Some("1987-02-26"), Some("1987-03-26"))
     );
 }
+
+/// The article-extraction pages through the binary: every page is read, and
+/// the bodies `extract --json` prints score the benchmark's F1 >= 0.96.
+#[test]
+#[ignore = "needs ../shared/data"]
+fn html_pages_bodies_match_the_gold_text() {
+    use newsdex::parse::html::score::{match_page, metrics};
+    let root = data("article-extraction");
+    let gold: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(root.join("ground-truth.json")).unwrap()).unwrap();
+    let gold = gold.as_object().unwrap();
+    let dir = Dir::new();
+    let out = dir
+        .command(&["extract", "--json"])
+        .arg(root.join("html"))
+        .stdout();
+    let articles: Vec<Article> = json_lines(&out);
+    assert_eq!(articles.len(), gold.len(), "one article per page");
+    let mut pages = Vec::new();
+    for a in &articles {
+        let name = std::path::Path::new(&a.path)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".html.gz"))
+            .unwrap();
+        let want = gold[name]["articleBody"].as_str().unwrap_or_default();
+        assert!(!a.title.is_empty(), "{name} has a title");
+        pages.push(match_page(want, &a.body));
+    }
+    let (p, r, f1, _) = metrics(&pages);
+    assert!(p > 0.9 && r > 0.9, "P {p:.4} R {r:.4} F1 {f1:.4}");
+    assert!(f1 >= 0.96, "F1 {f1:.4}");
+}

@@ -70,7 +70,10 @@ pub fn run(cli: Cli) -> Result<Status> {
 /// Parses `--field NAME=KEY` values.
 pub fn parse_fields(values: &[String]) -> Result<newsdex::parse::ParseOptions> {
     use newsdex::parse::FieldName;
-    let mut options = newsdex::parse::ParseOptions::default();
+    let mut options = newsdex::parse::ParseOptions {
+        today: Some(today()),
+        ..newsdex::parse::ParseOptions::default()
+    };
     for value in values {
         let Some((name, key)) = value.split_once('=') else {
             anyhow::bail!(

@@ -25,7 +25,7 @@ pub enum WireDate {
 /// (`-`, `--`, `–`, `—`). Returns `None` for anything else, including
 /// datelines without a date (`WASHINGTON (AP) —`).
 pub fn wire_dateline(paragraph: &str) -> Option<WireDate> {
-    let head = &paragraph[..floor_char_boundary(paragraph, MAX_DATELINE + 4)];
+    let head = &paragraph[..paragraph.floor_char_boundary(MAX_DATELINE + 4)];
     let dash = ["\u{2014}", "\u{2013}", " - ", " -- ", " -\u{a0}"]
         .iter()
         .filter_map(|sep| head.find(sep))
@@ -113,14 +113,6 @@ pub fn year_from_path(path: &Path, today: NaiveDate) -> Option<i32> {
 /// plausible date (up to tomorrow).
 pub fn dateline_day(month: u32, day: u32, year: i32, today: NaiveDate) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day).filter(|d| in_range(*d, today))
-}
-
-/// The largest char boundary of `s` at or below `at`.
-fn floor_char_boundary(s: &str, at: usize) -> usize {
-    if at >= s.len() {
-        return s.len();
-    }
-    (0..=at).rev().find(|&i| s.is_char_boundary(i)).unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -41,6 +41,97 @@ pub fn decode_text(bytes: &[u8]) -> Result<Cow<'_, str>, ParseError> {
     utf8_or_guess(bytes)
 }
 
+/// How far into an HTML page a `<meta charset>` declaration is looked for.
+const META_SNIFF_BYTES: usize = 4096;
+
+/// Decodes the bytes of an HTML page (gzip-compressed or not) to UTF-8.
+///
+/// Order of evidence: a byte-order mark; bytes that are valid UTF-8 (a
+/// legacy-encoded page is almost never valid UTF-8 once it has non-ASCII
+/// bytes, while saved pages often keep a stale `<meta charset>`); the
+/// `<meta charset>` or `http-equiv="content-type"` declaration in the first
+/// few KB; else a chardetng guess. Binary data is refused.
+pub fn decode_html(bytes: &[u8]) -> Result<Cow<'_, str>, ParseError> {
+    if is_gzip(bytes) {
+        let plain = gunzip(bytes)?;
+        return decode_html(&plain).map(|text| Cow::Owned(text.into_owned()));
+    }
+    if encoding_rs::Encoding::for_bom(bytes).is_some() {
+        return decode_text(bytes);
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return check_text(Cow::Borrowed(text));
+    }
+    if looks_binary(bytes) {
+        return Err(ParseError::NotText);
+    }
+    let encoding = match declared_charset(&bytes[..bytes.len().min(META_SNIFF_BYTES)]) {
+        // A page that says UTF-8 but is not: its bytes are some legacy
+        // encoding, so guess which.
+        Some(enc) if enc != encoding_rs::UTF_8 => enc,
+        _ => guess_encoding(bytes),
+    };
+    let (text, _, _) = encoding.decode(bytes);
+    check_text(Cow::Owned(text.into_owned()))
+}
+
+/// The encoding named by a `charset=` inside a `<meta ...>` tag of `head`.
+/// UTF-16 declarations are read as UTF-8, as browsers do for byte streams
+/// without a BOM.
+pub fn declared_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let mut from = 0;
+    while let Some(at) = find_bytes_ignore_case(&head[from..], b"charset") {
+        let at = from + at;
+        from = at + 7;
+        // Only inside a <meta ...> tag.
+        let tag_start = head[..at].iter().rposition(|&b| b == b'<')?;
+        let in_tag = !head[tag_start..at].contains(&b'>');
+        let is_meta = head[tag_start + 1..]
+            .get(..4)
+            .is_some_and(|t| t.eq_ignore_ascii_case(b"meta"));
+        if !(in_tag && is_meta) {
+            continue;
+        }
+        let rest = &head[from..];
+        let rest = trim_start(rest);
+        let Some(rest) = rest.strip_prefix(b"=") else {
+            continue;
+        };
+        let rest = trim_start(rest);
+        let rest = rest
+            .strip_prefix(b"\"")
+            .or_else(|| rest.strip_prefix(b"'"))
+            .unwrap_or(rest);
+        let len = rest
+            .iter()
+            .position(|&b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')))
+            .unwrap_or(rest.len());
+        if let Some(enc) = encoding_rs::Encoding::for_label(&rest[..len]) {
+            if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+                return Some(encoding_rs::UTF_8);
+            }
+            return Some(enc);
+        }
+    }
+    None
+}
+
+fn trim_start(bytes: &[u8]) -> &[u8] {
+    let n = bytes
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(bytes.len());
+    &bytes[n..]
+}
+
+fn find_bytes_ignore_case(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    if hay.len() < needle.len() {
+        return None;
+    }
+    (0..=hay.len() - needle.len())
+        .find(|&at| hay[at..at + needle.len()].eq_ignore_ascii_case(needle))
+}
+
 fn utf8_or_guess(bytes: &[u8]) -> Result<Cow<'_, str>, ParseError> {
     match std::str::from_utf8(bytes) {
         Ok(text) => check_text(Cow::Borrowed(text)),

@@ -22,11 +22,9 @@ use crate::model::RawArticle;
 /// item's 0-based index).
 pub fn parse_feed(bytes: &[u8]) -> Result<Parsed, ParseError> {
     let parser = feed_rs::parser::Builder::new()
-        .timestamp_parser(|text| {
-            match dates::parse_date(text, NaiveDate::MAX) {
-                DateParse::Day(day) => day.and_hms_opt(12, 0, 0).map(|t| t.and_utc()),
-                _ => None,
-            }
+        .timestamp_parser(|text| match dates::parse_date(text, NaiveDate::MAX) {
+            DateParse::Day(day) => day.and_hms_opt(12, 0, 0).map(|t| t.and_utc()),
+            _ => None,
         })
         .build();
     let feed = parser
@@ -54,10 +52,7 @@ pub fn parse_feed(bytes: &[u8]) -> Result<Parsed, ParseError> {
 }
 
 fn feed_title(feed: &Feed) -> Option<String> {
-    feed.title
-        .as_ref()
-        .map(text_of)
-        .filter(|t| !t.is_empty())
+    feed.title.as_ref().map(text_of).filter(|t| !t.is_empty())
 }
 
 /// The plain text of a feed text construct (HTML ones lose their markup).
@@ -110,7 +105,8 @@ fn item(entry: &Entry, position: u64, source: Option<&str>) -> Option<RawArticle
     let authors = entry
         .authors
         .iter()
-        .map(|p| p.name.trim().to_string())
+        .filter_map(|p| p.name.as_deref())
+        .map(|n| n.trim().to_string())
         .filter(|n| !n.is_empty())
         .collect();
     Some(RawArticle {
@@ -192,7 +188,10 @@ mod tests {
             "The ferry to Ostrova resumed on Thursday after three days of storms.\n\n\
              Captain Ivo Marek said the crossing was calm & quick."
         );
-        assert_eq!(a.url.as_deref(), Some("https://gazette.example/2024/04/25/ferry"));
+        assert_eq!(
+            a.url.as_deref(),
+            Some("https://gazette.example/2024/04/25/ferry")
+        );
         assert_eq!(a.source.as_deref(), Some("Harbour Gazette"));
         assert_eq!(a.authors, vec!["Maria Lopez"]);
         let b = &parsed.articles[1];
@@ -207,8 +206,15 @@ mod tests {
         let parsed = parse_feed(ATOM.as_bytes()).unwrap();
         let a = &parsed.articles[0];
         assert_eq!(a.title, "Bridge reopens");
-        assert_eq!(a.date.as_deref(), Some("2023-11-01"), "published, local day");
-        assert_eq!(a.body, "The old bridge reopened to traffic late on Wednesday.");
+        assert_eq!(
+            a.date.as_deref(),
+            Some("2023-11-01"),
+            "published, local day"
+        );
+        assert_eq!(
+            a.body,
+            "The old bridge reopened to traffic late on Wednesday."
+        );
         assert_eq!(a.url.as_deref(), Some("https://courier.example/bridge"));
         assert_eq!(a.authors, vec!["Ken Sato"]);
         let b = &parsed.articles[1];

@@ -295,6 +295,11 @@ fn longest_string(object: &Map<String, Value>, title: &str) -> String {
 /// removes the same scraped noise as in plain-text articles (captions,
 /// stray related headlines, trailers) and joins them with one blank line.
 fn normalise_body(title: &str, body: &str) -> String {
+    if looks_like_html(body) {
+        // The HTML reader splits paragraphs at block elements and applies
+        // the same noise rules.
+        return super::html::html_to_article(body).body;
+    }
     let body = body.replace("\r\n", "\n");
     let paragraphs: Vec<String> = if body.contains("\n\n") {
         body.split("\n\n")
@@ -309,6 +314,22 @@ fn normalise_body(title: &str, body: &str) -> String {
             .collect()
     };
     super::boilerplate::clean_paragraphs(title, paragraphs).join("\n\n")
+}
+
+/// True when a body holds HTML markup (paragraph, break, block or inline
+/// tags), not just a stray `<`.
+fn looks_like_html(body: &str) -> bool {
+    const TAGS: [&str; 12] = [
+        "<p>", "<p ", "</p>", "<br", "<div", "</div>", "<span", "<a href", "<strong>", "<em>",
+        "<h2", "<li>",
+    ];
+    let head = &body[..body.floor_char_boundary(20_000)];
+    TAGS.iter()
+        .filter(|tag| super::find_ignore_ascii_case(head, tag).is_some())
+        .take(2)
+        .count()
+        >= 2
+        || super::find_ignore_ascii_case(head, "</p>").is_some()
 }
 
 #[cfg(test)]
@@ -333,6 +354,20 @@ mod tests {
         assert_eq!(a.authors, vec!["Ana Ruiz", "Bo Li"]);
         assert_eq!(a.source.as_deref(), Some("Daily Test"));
         assert_eq!(a.position, 0);
+    }
+
+    #[test]
+    fn html_bodies_go_through_the_html_reader() {
+        let text = r#"{"title": "Dam opens", "body": "<p>The new dam opened on Monday.</p><p>It cost <b>two</b> million.</p><div class=\"ad\">Advertisement</div>"}"#;
+        let parsed = parse_json(text, &opts()).unwrap();
+        assert_eq!(
+            parsed.articles[0].body,
+            "The new dam opened on Monday.\n\nIt cost two million."
+        );
+        // A stray "<" is not markup.
+        let text = r#"{"title": "Maths", "body": "Prices rose by < 2% in May."}"#;
+        let parsed = parse_json(text, &opts()).unwrap();
+        assert_eq!(parsed.articles[0].body, "Prices rose by < 2% in May.");
     }
 
     #[test]
@@ -372,6 +407,7 @@ mod tests {
                 (FieldName::Title, "hed".to_string()),
                 (FieldName::Date, "meta.when".to_string()),
             ],
+            ..ParseOptions::default()
         };
         let a = &parse_json(text, &options).unwrap().articles[0];
         assert_eq!(a.title, "Right");

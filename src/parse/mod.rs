@@ -1,13 +1,16 @@
 //! The parse stage: the bytes of one file in, raw articles out.
 //!
 //! One parser per format behind one dispatch, [`parse_bytes`]. A file may hold
-//! one article (plain text) or many (JSON arrays, JSON Lines; later feeds and
+//! one article (plain text, HTML) or many (JSON arrays, JSON Lines, feeds,
 //! SGML). Parsers are pure: they get bytes and never touch the file system.
 //!
 //! Uses `model` only.
 
 pub mod boilerplate;
 pub mod decode;
+pub mod feed;
+pub mod html;
+pub mod html_date;
 pub mod json;
 pub mod sgml;
 pub mod text;
@@ -25,9 +28,9 @@ pub enum SourceFormat {
     Json,
     /// JSON Lines: one object per line.
     JsonLines,
-    /// HTML pages (recognised; read by the formats issue).
+    /// HTML pages: one article each, body found by readability scoring.
     Html,
-    /// RSS or Atom feeds (recognised; read by the formats issue).
+    /// RSS or Atom feeds: one article per item.
     Feed,
     /// Reuters-21578 SGML: many articles per file.
     Sgml,
@@ -108,9 +111,17 @@ impl FieldName {
 pub struct ParseOptions {
     /// JSON keys that override the built-in key names, from `--field`.
     pub field_keys: Vec<(FieldName, String)>,
+    /// Today, which bounds plausible page dates; `None` reads the clock.
+    pub today: Option<chrono::NaiveDate>,
 }
 
 impl ParseOptions {
+    /// Today's date for plausibility checks.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.today
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
+    }
+
     /// The key given for `field` with `--field`, if any.
     pub fn key_for(&self, field: FieldName) -> Option<&str> {
         self.field_keys
@@ -174,9 +185,9 @@ pub enum ParseError {
     /// The file parsed but holds no article (no title and no body).
     #[error("no article found: {0}")]
     NoArticle(String),
-    /// The format is recognised but not read yet.
-    #[error("{0} files are not supported yet")]
-    Unsupported(SourceFormat),
+    /// The feed is not valid RSS or Atom.
+    #[error("invalid feed: {0}")]
+    Feed(String),
 }
 
 /// Parses the (already decompressed) bytes of one file of format `format`.
@@ -185,25 +196,26 @@ pub fn parse_bytes(
     format: SourceFormat,
     options: &ParseOptions,
 ) -> Result<Parsed, ParseError> {
-    if matches!(format, SourceFormat::Html | SourceFormat::Feed) {
-        return Err(ParseError::Unsupported(format));
-    }
-    let text = decode::decode_text(bytes)?;
-    if text.trim().is_empty() {
-        return Err(ParseError::Empty);
-    }
-    match format {
-        SourceFormat::Text => {
-            let article = text::parse_text(&text)?;
-            Ok(Parsed {
-                articles: vec![article],
-                problems: Vec::new(),
-            })
+    let decoded = |bytes| -> Result<std::borrow::Cow<'_, str>, ParseError> {
+        let text = decode::decode_text(bytes)?;
+        if text.trim().is_empty() {
+            return Err(ParseError::Empty);
         }
-        SourceFormat::Json => json::parse_json(&text, options),
-        SourceFormat::JsonLines => json::parse_json_lines(&text, options),
-        SourceFormat::Sgml => sgml::parse_sgml(&text),
-        SourceFormat::Html | SourceFormat::Feed => Err(ParseError::Unsupported(format)),
+        Ok(text)
+    };
+    match format {
+        SourceFormat::Text => Ok(Parsed {
+            articles: vec![text::parse_text(&decoded(bytes)?)?],
+            problems: Vec::new(),
+        }),
+        SourceFormat::Json => json::parse_json(&decoded(bytes)?, options),
+        SourceFormat::JsonLines => json::parse_json_lines(&decoded(bytes)?, options),
+        SourceFormat::Sgml => sgml::parse_sgml(&decoded(bytes)?),
+        SourceFormat::Html => Ok(Parsed {
+            articles: vec![html::read_page(bytes, options.today())?],
+            problems: Vec::new(),
+        }),
+        SourceFormat::Feed => feed::parse_feed(bytes),
     }
 }
 
@@ -310,25 +322,11 @@ mod tests {
         }
     }
 
-    #[test]
-    fn unsupported_formats_say_so() {
-        let err = parse_bytes(
-            b"<html></html>",
-            SourceFormat::Html,
-            &ParseOptions::default(),
-        );
-        assert_eq!(err, Err(ParseError::Unsupported(SourceFormat::Html)));
-        assert_eq!(
-            ParseError::Unsupported(SourceFormat::Html).to_string(),
-            "html files are not supported yet"
-        );
-    }
-
     proptest::proptest! {
         #[test]
         fn no_parser_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..600)) {
             let options = ParseOptions::default();
-            for format in [SourceFormat::Text, SourceFormat::Json, SourceFormat::JsonLines, SourceFormat::Html] {
+            for format in [SourceFormat::Text, SourceFormat::Json, SourceFormat::JsonLines, SourceFormat::Html, SourceFormat::Feed, SourceFormat::Sgml] {
                 let _ = parse_bytes(&bytes, sniff(format, &bytes), &options);
             }
             let _ = decode::gunzip(&bytes);

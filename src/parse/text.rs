@@ -237,7 +237,7 @@ const NAME_PARTICLES: &[&str] = &[
 /// The authors of a byline line, "By Jane Roe and John Doe" or "By Jane Roe
 /// in Paris": a single short line of capitalised names. `None` for anything
 /// else, such as a sentence starting with "By".
-fn parse_byline(line: &str) -> Option<Vec<String>> {
+pub(crate) fn parse_byline(line: &str) -> Option<Vec<String>> {
     let rest = line
         .strip_prefix("By")
         .or_else(|| line.strip_prefix("BY"))?;

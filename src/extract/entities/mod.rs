@@ -58,6 +58,7 @@ use super::gazetteer::{Gazetteer, normalize_into};
 use lexicon::Lexicon;
 
 mod lexicon;
+
 use crate::model::{EntityKind, Mention};
 
 /// People and places found in one article.

@@ -1,0 +1,201 @@
+//! Tests of the HTML reader on small hand-written pages.
+
+use super::*;
+
+const P1: &str = "The harbour board met on Tuesday evening and agreed, after a long and \
+    sometimes heated debate, to rebuild the old northern pier before the winter storms.";
+const P2: &str = "Fishermen, who had asked for the repairs for years, said the decision came \
+    late, but welcomed the promise that work would begin within a month.";
+const P3: &str = "The board will publish the cost of the works, and the name of the builder, \
+    at its next meeting, a spokesman for the harbour office said.";
+
+fn page(head: &str, body: &str) -> String {
+    format!("<!DOCTYPE html><html lang=\"en-GB\"><head>{head}</head><body>{body}</body></html>")
+}
+
+fn story() -> String {
+    format!(
+        "<nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/news\">News</a></li></ul></nav>\
+         <article><h1>Pier to be rebuilt</h1><p>{P1}</p><p>{P2}</p><h2>Costs</h2><p>{P3}</p></article>\
+         <footer><p>Copyright 2024 Harbour Gazette. All rights reserved.</p></footer>"
+    )
+}
+
+#[test]
+fn body_of_a_simple_page() {
+    let a = html_to_article(&page(
+        "<title>Pier to be rebuilt | Harbour Gazette</title>",
+        &story(),
+    ));
+    assert_eq!(a.title, "Pier to be rebuilt");
+    assert_eq!(a.body, format!("{P1}\n\n{P2}\n\nCosts\n\n{P3}"));
+    assert_eq!(a.lang.as_deref(), Some("en-GB"));
+}
+
+#[test]
+fn title_rules() {
+    let og =
+        "<meta property=\"og:title\" content=\"Pier plan approved\"><title>Other | Site</title>";
+    assert_eq!(
+        html_to_article(&page(og, &story())).title,
+        "Pier plan approved"
+    );
+    let og_site = "<meta property=\"og:title\" content=\"Pier plan approved - Gazette\">\
+                   <meta property=\"og:site_name\" content=\"Gazette\">";
+    assert_eq!(
+        html_to_article(&page(og_site, "")).title,
+        "Pier plan approved"
+    );
+    let ld = r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"Board backs pier"}</script><title>x</title>"#;
+    assert_eq!(html_to_article(&page(ld, "")).title, "Board backs pier");
+    let h1 = "<title>Harbour Gazette</title>";
+    assert_eq!(
+        html_to_article(&page(h1, "<h1>Lone heading</h1><p>x</p>")).title,
+        "Lone heading"
+    );
+    let two_h1 = "<title>Pier work starts next month - Harbour Gazette</title>";
+    assert_eq!(
+        html_to_article(&page(two_h1, "<h1>A</h1><h1>B</h1>")).title,
+        "Pier work starts next month"
+    );
+    // A short head before the separator is not a headline on its own.
+    let short = "<title>Sport - Results</title>";
+    assert_eq!(html_to_article(&page(short, "")).title, "Sport - Results");
+}
+
+#[test]
+fn url_authors_source() {
+    let head = r#"<link rel="canonical" href="https://example.org/pier">
+        <meta property="og:url" content="https://example.org/og">
+        <meta property="og:site_name" content="Harbour Gazette">
+        <meta name="author" content="Jane Roe">
+        <meta property="article:author" content="https://example.org/staff/jroe">
+        <script type="application/ld+json">
+        {"@context":"https://schema.org","@graph":[{"@type":"WebPage"},
+         {"@type":"NewsArticle","headline":"h","author":[{"@type":"Person","name":"John Doe"},{"name":"Jane Roe"}],
+          "publisher":{"@type":"Organization","name":"Gazette Media"}}]}
+        </script>"#;
+    let a = html_to_article(&page(head, &story()));
+    assert_eq!(a.url.as_deref(), Some("https://example.org/pier"));
+    assert_eq!(
+        a.authors,
+        vec!["John Doe".to_string(), "Jane Roe".to_string()]
+    );
+    assert_eq!(a.source.as_deref(), Some("Harbour Gazette"));
+
+    let head = r#"<meta property="og:url" content="https://example.org/og">
+        <script type="application/ld+json">{"@type":"Article","publisher":{"name":"Gazette Media"}}</script>"#;
+    let a = html_to_article(&page(head, ""));
+    assert_eq!(a.url.as_deref(), Some("https://example.org/og"));
+    assert_eq!(a.source.as_deref(), Some("Gazette Media"));
+    assert!(a.authors.is_empty());
+    assert_eq!(a.lang.as_deref(), Some("en-GB"));
+}
+
+#[test]
+fn fragments() {
+    let a = html_to_article("<p>first &amp; short</p><p>second   one</p>");
+    assert_eq!(a.body, "first & short\n\nsecond one");
+    assert_eq!(a.title, "");
+    let a = html_to_article("just some text<br>and a line");
+    assert_eq!(a.body, "just some text\n\nand a line");
+    let a = html_to_article("<ul><li>one item</li><li>two items</li></ul>");
+    assert_eq!(a.body, "one item\n\ntwo items");
+    assert_eq!(html_to_article("").body, "");
+}
+
+#[test]
+fn fallback_when_nothing_scores() {
+    // No paragraph is long enough to score: every visible <p> is kept.
+    let body = "<div><p>Short one.</p><p style=\"display:none\">hidden</p><p>Short two.</p></div>\
+                <script>var x = 1;</script>";
+    let a = html_to_article(&page("", body));
+    assert_eq!(a.body, "Short one.\n\nShort two.");
+    // No <p> at all: the visible text.
+    let a = html_to_article(&page("", "<div>Only a div</div><style>p{}</style>"));
+    assert_eq!(a.body, "Only a div");
+}
+
+#[test]
+fn own_extractor_skips_noise() {
+    let body = format!(
+        "<div class=\"sidebar\"><p>{P3} Sidebar.</p></div>{}\
+         <div class=\"comments\"><p>{P2} Comment.</p></div>",
+        story()
+    );
+    let dom_doc = dom_query::Document::from(page("", &body).as_str());
+    let dom = Dom::from_document(&dom_doc);
+    let got = extract::extract(&dom).join("\n\n");
+    assert!(
+        got.contains(P1) && got.contains(P2) && got.contains(P3),
+        "{got}"
+    );
+    assert!(
+        !got.contains("Sidebar.") && !got.contains("Comment."),
+        "{got}"
+    );
+    assert!(!got.contains("Home") && !got.contains("Copyright"), "{got}");
+}
+
+#[test]
+fn charsets() {
+    let latin1 = b"<html><head><meta charset=\"iso-8859-1\"><title>Caf\xe9</title></head>\
+                   <body><p>Cr\xe8me br\xfbl\xe9e</p></body></html>";
+    let a = read_html(latin1).unwrap();
+    assert_eq!(a.title, "Café");
+    assert_eq!(a.body, "Crème brûlée");
+    // http-equiv form, windows-1251.
+    let cyr = b"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1251\">\
+                </head><body><p>\xcf\xf0\xe8\xe2\xe5\xf2</p></body></html>";
+    assert_eq!(read_html(cyr).unwrap().body, "Привет");
+    // Valid UTF-8 wins over a stale declaration.
+    let utf8 = "<meta charset=\"iso-8859-1\"><p>Crème</p>".as_bytes();
+    assert_eq!(read_html(utf8).unwrap().body, "Crème");
+    // BOM.
+    let bom = b"\xef\xbb\xbf<p>Hello</p>";
+    assert_eq!(read_html(bom).unwrap().body, "Hello");
+    // No declaration, legacy bytes: guessed.
+    let guess = b"<p>Le pr\xe9sident fran\xe7ais a parl\xe9 \xe0 la t\xe9l\xe9vision.</p>";
+    assert!(
+        read_html(guess)
+            .unwrap()
+            .body
+            .contains("président français")
+    );
+    // Gzip.
+    use std::io::Write;
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    enc.write_all(b"<p>Zipped</p>").unwrap();
+    assert_eq!(read_html(&enc.finish().unwrap()).unwrap().body, "Zipped");
+    assert_eq!(read_html(b"  \n"), Err(ParseError::Empty));
+    assert_eq!(read_html(b"\x89PNG\0\0\x00\xff"), Err(ParseError::NotText));
+}
+
+#[test]
+fn declared_charset_parsing() {
+    use crate::parse::decode::declared_charset;
+    assert_eq!(
+        declared_charset(b"<meta charset='Shift_JIS'>"),
+        Some(encoding_rs::SHIFT_JIS)
+    );
+    assert_eq!(
+        declared_charset(
+            b"<META HTTP-EQUIV=\"content-type\" CONTENT=\"text/html;charset=utf-16\">"
+        ),
+        Some(encoding_rs::UTF_8)
+    );
+    assert_eq!(declared_charset(b"<p>charset=latin1</p>"), None);
+    assert_eq!(declared_charset(b"<meta charset=\"nonsense\">"), None);
+}
+
+proptest::proptest! {
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..2000)) {
+        let _ = read_html(&bytes);
+    }
+
+    #[test]
+    fn arbitrary_tag_soup_never_panics(s in "(<(p|div|article|h1|a|script|meta|title|br|li|ul)( class=\"(content|sidebar|comment)\")?>|</(p|div|a|article)>|[a-z ,.&;#]{0,12}){0,60}") {
+        let _ = html_to_article(&s);
+    }
+}
