@@ -9,7 +9,8 @@
 //! (`eval/modern-labels.jsonl` over the AllSides shards), scored as the
 //! acceptance check scores spaCy (see `newsdex::extract::eval`), then the
 //! extraction throughput over the BBC articles. `--rules` scores the first,
-//! rule-based extractor instead of the default one.
+//! rule-based extractor instead of the default one; `--dump` lists every
+//! false positive and negative.
 #![allow(clippy::print_stdout)]
 
 use std::path::{Path, PathBuf};
@@ -17,6 +18,7 @@ use std::time::Instant;
 
 use newsdex::extract::eval::{self, LabelledDoc, Score};
 use newsdex::extract::{EntityExtractor, RuleExtractor};
+use newsdex::model::EntityKind;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -29,7 +31,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let extractor: Box<dyn EntityExtractor> = if args.iter().any(|a| a == "--rules") {
         Box::new(RuleExtractor::new())
     } else {
-        newsdex::extract::default_extractor()
+        Box::new(newsdex::extract::default_extractor()?)
     };
     println!("extractor: {}", extractor.name());
 
@@ -82,6 +84,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
 }
 
 fn report(name: &str, extractor: &dyn EntityExtractor, docs: &[LabelledDoc]) {
+    if std::env::args().any(|a| a == "--dump") {
+        for doc in docs {
+            let got = extractor.extract(&doc.title, &doc.body);
+            for (kind, want) in [
+                (EntityKind::Person, &doc.people),
+                (EntityKind::Place, &doc.places),
+            ] {
+                let found = eval::mention_set(&got, kind);
+                for s in found.difference(want) {
+                    println!("{} {} FP {s}", doc.name, kind.as_str());
+                }
+                for s in want.difference(&found) {
+                    println!("{} {} FN {s}", doc.name, kind.as_str());
+                }
+            }
+        }
+    }
     let (person, place) = eval::evaluate(extractor, docs);
     println!("{name}, {} documents:", docs.len());
     line("person", &person);

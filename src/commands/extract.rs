@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use anyhow::Result;
-use newsdex::extract::{RuleExtractor, extract_article};
+use newsdex::extract::{default_extractor, extract_article};
 use newsdex::ingest::load_file;
 use newsdex::output::{Style, human, json};
 use newsdex::walk;
@@ -13,7 +13,7 @@ use crate::cli::ExtractArgs;
 
 pub fn run(args: ExtractArgs, style: &Style) -> Result<Status> {
     let options = parse_fields(&args.fields)?;
-    let extractor = RuleExtractor::new();
+    let extractor = default_extractor()?;
     let today = today();
     let walked = walk::walk(&args.paths, None);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressStyle};
-use newsdex::extract::RuleExtractor;
+use newsdex::extract::default_extractor;
 use newsdex::index::NewsIndex;
 use newsdex::ingest::{IngestOptions, Progress, ingest};
 use newsdex::output::{Style, human, json};
@@ -32,7 +32,7 @@ pub fn run(index_path: &Path, args: IngestArgs, style: &Style) -> Result<Status>
         commit_interval: Duration::from_secs(args.commit_every.max(1)),
         today: today(),
     };
-    let extractor = RuleExtractor::new();
+    let extractor = default_extractor()?;
     let progress = Bar::new(!args.no_progress);
     let report = ingest(&index, &options, &extractor, &progress)?;
     progress.finish();

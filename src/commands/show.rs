@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Result;
-use newsdex::extract::{EntityExtractor, RuleExtractor};
+use newsdex::extract::{EntityExtractor, default_extractor};
 use newsdex::index::NewsIndex;
 use newsdex::output::{Style, human, json};
 use newsdex::query;
@@ -17,7 +17,7 @@ pub fn run(index_path: &Path, args: ShowArgs, style: &Style) -> Result<Status> {
     let mut article = query::get_article(&index, &args.id)?;
     // Mentions are not stored; the extractor is deterministic, so running it
     // again on the stored text gives what ingest found.
-    article.mentions = RuleExtractor::new()
+    article.mentions = default_extractor()?
         .extract(&article.title, &article.body)
         .mentions;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

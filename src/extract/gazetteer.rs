@@ -22,7 +22,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// Places, one per line: the canonical name first, then its aliases, all
 /// separated by `|`.
-const PLACES: &str = "\
+pub(crate) const PLACES: &str = "\
 Afghanistan
 Albania
 Algeria
@@ -1064,7 +1064,7 @@ Odense
 /// Demonyms and other nationality or group adjectives. They are never
 /// places and never part of a person's name. Plurals are accepted by
 /// [`Gazetteer::is_demonym`] without being listed.
-const DEMONYMS: &str = "\
+pub(crate) const DEMONYMS: &str = "\
 afghan albanian algerian american andorran angolan argentine argentinian armenian
 australian austrian azerbaijani azeri bahamian bahraini bangladeshi barbadian
 belarusian belarussian belgian belizean beninese bhutanese bolivian bosnian

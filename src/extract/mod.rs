@@ -10,19 +10,21 @@ pub mod entities;
 pub mod eval;
 pub mod gazetteer;
 pub mod places;
+pub mod tagger;
 
 use std::path::Path;
 
 use chrono::NaiveDate;
 
-pub use entities::{Entities, EntityExtractor, RuleExtractor};
+pub use entities::{Entities, EntityExtractor, RuleExtractor, TaggerExtractor, model_version};
 
 use crate::dates::{self, DateParse};
 use crate::model::{Article, ArticleId, Dateline, RawArticle};
 
-/// The extractor that ingest, extract and show use.
-pub fn default_extractor() -> Box<dyn EntityExtractor> {
-    Box::new(RuleExtractor::new())
+/// The extractor that ingest, extract and show use: the embedded
+/// statistical tagger. Fails only if the embedded model is unreadable.
+pub fn default_extractor() -> Result<TaggerExtractor, tagger::ModelError> {
+    TaggerExtractor::load()
 }
 
 /// What happened to an article's date while extracting it.

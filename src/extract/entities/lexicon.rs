@@ -6,7 +6,7 @@ use rustc_hash::FxHashSet as HashSet;
 
 /// Common given names across languages. A capitalised run whose first word
 /// is one of these is taken for a person.
-const GIVEN_NAMES: &str = "
+pub(crate) const GIVEN_NAMES: &str = "
 aaron abby abdel abdallah abdul abdulaziz abdullah abdulrahman abe abel abhishek
 abigail abiy abu ada adam adama adel adil adnan adrian adriana agnes agnieszka
 ahmad ahmed ahmet aidan aileen aisha akbar akio akira al alain alan alastair
@@ -161,7 +161,7 @@ zoe zoltan zoran zsolt
 /// Family names written first (Chinese, Korean, Vietnamese order). A run
 /// of 2-3 words starting with one is taken for a person; such a first word
 /// alone also resolves to the full name.
-const FAMILY_FIRST: &str = "
+pub(crate) const FAMILY_FIRST: &str = "
 wang li zhang liu chen yang huang zhao wu zhou xu zhu hu guo lin gao luo zheng
 liang xie tang han feng deng cao peng zeng xiao tian dong pan yuan cai jiang du
 ye cheng wei su lu ding ren shen yao xi qin lai bo hua kong mao tsai chiang
@@ -171,7 +171,7 @@ nguyen tran pham hoang phan vu vo dang bui ngo duong
 
 /// Capitalised words that are never part of a person's name: function
 /// words, months, days, common sentence starters and generic nouns.
-const STOP_WORDS: &str = "
+pub(crate) const STOP_WORDS: &str = "
 a about above according across actually after afterwards again against ago
 ahead all almost along already also although always am amid amidst among
 amongst an and another any anyone anything anyway apparently are around as
@@ -229,7 +229,7 @@ ok yeah hey wow
 ";
 
 /// Capitalised keywords that mark an organisation name.
-const ORG_WORDS: &str = "
+pub(crate) const ORG_WORDS: &str = "
 bank banco banque banca college colleges university universities school schools
 academy institute institution inc incorporated corp corporation co company
 companies ltd limited llc plc ag gmbh nv bv spa holdings holding partners
@@ -264,7 +264,7 @@ boerse borse registry prison jail county spartak lokomotiv olympique sporting
 
 /// Well-known organisations that the keyword rule would miss (lowercase,
 /// words separated by single spaces).
-const KNOWN_ORGS: &str = "
+pub(crate) const KNOWN_ORGS: &str = "
 kremlin|pentagon|whitehall|downing street|capitol hill|scotland yard
 reuters|xinhua|tass|interfax|bloomberg|ria novosti|itar tass|afp|yonhap|kyodo
 al jazeera|cnn|bbc|nbc|abc|cbs|sky|itv|reuters news
@@ -276,7 +276,7 @@ morgan stanley|fannie mae|freddie mac|j.p. morgan|jp morgan|goldman sachs|merril
 
 /// Titles: strong cues that the next capitalised word(s) name a person,
 /// even a single surname (`President Putin`, `Mr Xi`).
-const TITLES: &str = "
+pub(crate) const TITLES: &str = "
 president premier chancellor minister secretary senator sen rep representative
 congressman congresswoman governor gov mayor king queen prince princess emperor
 empress pope cardinal archbishop bishop reverend rev rabbi imam ayatollah sheikh
@@ -293,7 +293,7 @@ president-elect pastor father
 /// Roles: weaker cues, enough for a run of two or more capitalised words
 /// (`his Chinese counterpart Xi Jinping`) and for appositions (`Robert
 /// Ross, a political-science professor`).
-const ROLES: &str = "
+pub(crate) const ROLES: &str = "
 leader counterpart rival colleague teammate team-mate partner wife husband son
 daughter brother sister mother uncle aunt nephew niece cousin grandson
 granddaughter grandfather grandmother girlfriend boyfriend fiance fiancee widow
@@ -377,7 +377,7 @@ const ORG_PREPOSITIONS: &str = "of for on de du des di del der fur für";
 
 /// Company-name endings: `Kia Motor Corp of South Korea` names the
 /// company's home, unlike `Bank of England`.
-const COMPANY_SUFFIXES: &str = "
+pub(crate) const COMPANY_SUFFIXES: &str = "
 inc incorporated corp corporation co company companies ltd limited llc plc ag
 gmbh nv bv spa sa holdings holding group motors motor airlines industries
 pharmaceuticals technologies systems enterprises partners associates

@@ -57,9 +57,11 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::gazetteer::{Gazetteer, normalize_into};
 use lexicon::Lexicon;
 
-mod lexicon;
-
+pub(crate) mod lexicon;
+mod resolve;
+mod statistical;
 use crate::model::{EntityKind, Mention};
+pub use statistical::{TaggerExtractor, model_version};
 
 /// People and places found in one article.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

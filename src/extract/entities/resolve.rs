@@ -1,0 +1,364 @@
+//! From tagged spans to people and places with canonical names.
+//!
+//! * A person mention loses leading titles and honorifics (`President`,
+//!   `Secretary of State`, `Mr.`, `Gen.`) and a possessive; its text stays a
+//!   slice of the article. Within the article a shorter form resolves to the
+//!   fullest name that contains it: a surname (`Blinken`) or a family name
+//!   written first (`Xi`, when `Xi Jinping` does not start with a given
+//!   name). When two different full names would fit (`Bush` with `George W.
+//!   Bush` and `Jeb Bush`), the short form stays as it is.
+//! * A place mention resolves through the [`PlaceTable`]'s alternate names
+//!   (`U.S.` -> `United States`); nationality words (`Chinese`) are never
+//!   places. Unknown places keep their own text.
+
+use rustc_hash::FxHashMap as HashMap;
+
+use super::Entities;
+use super::lexicon::Lexicon;
+use crate::extract::places::PlaceTable;
+use crate::model::{EntityKind, Mention};
+
+/// A person or place span of the article, as tagged.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Tagged<'a> {
+    /// The text of the span.
+    pub text: &'a str,
+    /// Person or place.
+    pub kind: EntityKind,
+}
+
+/// Multi-word titles that precede names (`Secretary of State`); the words
+/// of single-word titles come from the lexicon.
+const TITLE_PHRASES: [&str; 8] = [
+    "secretary of state",
+    "secretary of defense",
+    "secretary-general",
+    "secretary general",
+    "prime minister",
+    "foreign minister",
+    "attorney general",
+    "vice president",
+];
+
+/// Resolves tagged spans into the article's people, places and mentions.
+pub(super) fn resolve(tagged: &[Tagged<'_>], lexicon: &Lexicon, places: &PlaceTable) -> Entities {
+    // Clean texts first, so that resolution sees names without titles.
+    let mut cleaned: Vec<(&str, EntityKind)> = Vec::with_capacity(tagged.len());
+    for t in tagged {
+        let text = match t.kind {
+            EntityKind::Person => strip_person(t.text, lexicon),
+            EntityKind::Place => strip_place(t.text),
+        };
+        if text.is_empty() || !text.chars().any(char::is_alphabetic) {
+            continue;
+        }
+        if t.kind == EntityKind::Place && (places.demonym(text).is_some() || is_institution(text)) {
+            continue;
+        }
+        if t.kind == EntityKind::Person && !is_plausible_person(text, lexicon) {
+            continue;
+        }
+        cleaned.push((text, t.kind));
+    }
+
+    let full_names: Vec<Vec<&str>> = {
+        let mut seen: Vec<Vec<&str>> = Vec::new();
+        for (text, kind) in &cleaned {
+            if *kind == EntityKind::Person {
+                let words: Vec<&str> = text.split_whitespace().collect();
+                if !seen.contains(&words) {
+                    seen.push(words);
+                }
+            }
+        }
+        seen
+    };
+
+    let mut entities = Entities::default();
+    let mut counts: HashMap<(EntityKind, String), (usize, usize)> = HashMap::default();
+    for (i, (text, kind)) in cleaned.iter().enumerate() {
+        let name = match kind {
+            EntityKind::Person => person_name(text, &full_names, lexicon),
+            EntityKind::Place => places
+                .canonical(text)
+                .map(str::to_string)
+                .unwrap_or_else(|| collapse(text)),
+        };
+        let entry = counts.entry((*kind, name.clone())).or_insert((0, i));
+        entry.0 += 1;
+        entities.mentions.push(Mention {
+            text: (*text).to_string(),
+            kind: *kind,
+            name,
+        });
+    }
+    let mut ranked: Vec<((EntityKind, String), (usize, usize))> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.0.cmp(&a.1.0).then(a.1.1.cmp(&b.1.1)));
+    for ((kind, name), _) in ranked {
+        match kind {
+            EntityKind::Person => entities.people.push(name),
+            EntityKind::Place => entities.places.push(name),
+        }
+    }
+    entities
+}
+
+/// The canonical form of a person mention: the fullest name of the article
+/// that this one is a short form of, when there is exactly one.
+fn person_name(text: &str, full_names: &[Vec<&str>], lexicon: &Lexicon) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut best: Option<&Vec<&str>> = None;
+    for full in full_names {
+        if full.len() <= words.len() || !is_short_form(&words, full, lexicon) {
+            continue;
+        }
+        best = match best {
+            None => Some(full),
+            // A fuller form of the same person (`George Bush`, `George W.
+            // Bush`) replaces it; a different person makes it ambiguous.
+            Some(b) if is_short_form(b, full, lexicon) => Some(full),
+            Some(b) if is_short_form(full, b, lexicon) => Some(b),
+            Some(_) => return words.join(" "),
+        };
+    }
+    best.unwrap_or(&words).join(" ")
+}
+
+/// True when `short` names the same person as `full` in a shorter way:
+/// its words end `full` (`Blinken`, `Jinping`), or begin it when `full`
+/// does not start with a given name (`Xi` of `Xi Jinping`), or are its
+/// first and last words (`George Bush` of `George W. Bush`).
+fn is_short_form(short: &[&str], full: &[&str], lexicon: &Lexicon) -> bool {
+    if short.is_empty() || short.len() >= full.len() {
+        return false;
+    }
+    let same = |a: &[&str], b: &[&str]| {
+        a.len() == b.len()
+            && a.iter().zip(b).all(|(x, y)| {
+                x.trim_end_matches('.')
+                    .eq_ignore_ascii_case(y.trim_end_matches('.'))
+            })
+    };
+    if same(short, &full[full.len() - short.len()..]) {
+        return true;
+    }
+    if short.len() == 1 && same(short, &full[..1]) && !lexicon.is_given(&full[0].to_lowercase()) {
+        return true;
+    }
+    short.len() == 2 && same(&short[..1], &full[..1]) && same(&short[1..], &full[full.len() - 1..])
+}
+
+/// A person span without titles, honorifics, a possessive and surrounding
+/// punctuation; still a slice of the span.
+fn strip_person<'a>(text: &'a str, lexicon: &Lexicon) -> &'a str {
+    let mut rest = trim_outer(text);
+    loop {
+        let lower = rest.to_lowercase();
+        let phrase = TITLE_PHRASES
+            .iter()
+            .find(|p| lower.starts_with(*p) && lower[p.len()..].starts_with(' '));
+        if let Some(p) = phrase {
+            rest = rest[p.len()..].trim_start();
+            continue;
+        }
+        let Some((first, after)) = rest.split_once(char::is_whitespace) else {
+            break;
+        };
+        let word = first.trim_end_matches('.').to_lowercase();
+        if is_title_word(&word, lexicon) {
+            rest = after.trim_start();
+        } else {
+            break;
+        }
+    }
+    trim_outer(strip_possessive(rest))
+}
+
+/// Institutions named after their buildings: organisations, not places
+/// (`the White House said`, `the Kremlin denied`).
+const INSTITUTIONS: [&str; 6] = [
+    "white house",
+    "kremlin",
+    "pentagon",
+    "elysee",
+    "élysée",
+    "elysee palace",
+];
+
+fn is_institution(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    INSTITUTIONS
+        .iter()
+        .any(|i| lower == *i || lower.ends_with(&format!(" {i}")))
+}
+
+/// Rules out spans that cannot be a person's name: a title alone (`Pope`,
+/// `Senators`) or a word for God.
+fn is_plausible_person(text: &str, lexicon: &Lexicon) -> bool {
+    let lower = text.to_lowercase();
+    if matches!(lower.as_str(), "god" | "allah" | "jesus christ" | "lord") {
+        return false;
+    }
+    let mut words = lower.split_whitespace();
+    match (words.next(), words.next()) {
+        (Some(only), None) => !is_title_word(only.trim_end_matches('.'), lexicon),
+        _ => true,
+    }
+}
+
+/// A title word, singular or plural (`senator`, `senators`).
+fn is_title_word(word: &str, lexicon: &Lexicon) -> bool {
+    lexicon.titles.contains(word)
+        || word
+            .strip_suffix('s')
+            .is_some_and(|one| lexicon.titles.contains(one))
+}
+
+/// A place span without a possessive, a leading "the", a party label
+/// (`R-Texas`, `D-N.Y.`: the state is the place) and surrounding
+/// punctuation.
+fn strip_place(text: &str) -> &str {
+    let text = trim_outer(strip_possessive(trim_outer(text)));
+    let text = match text.as_bytes() {
+        [b'D' | b'R' | b'I', b'-', next, ..] if next.is_ascii_uppercase() => &text[2..],
+        _ => text,
+    };
+    for the in ["the ", "The ", "THE "] {
+        if let Some(rest) = text.strip_prefix(the) {
+            return rest.trim_start();
+        }
+    }
+    text
+}
+
+fn strip_possessive(text: &str) -> &str {
+    for suffix in ["'s", "\u{2019}s", "'", "\u{2019}"] {
+        if let Some(rest) = text.strip_suffix(suffix) {
+            return rest.trim_end();
+        }
+    }
+    text
+}
+
+/// Trims punctuation around a name, keeping a final `.` of an initial or an
+/// abbreviation (`U.S.`, `Jr.`, `Fla.`): the tagger's spans never include a
+/// sentence's full stop.
+fn trim_outer(text: &str) -> &str {
+    text.trim_start_matches(|c: char| !c.is_alphanumeric())
+        .trim_end_matches(|c: char| !c.is_alphanumeric() && c != '.')
+}
+
+fn collapse(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(list: &[(&str, EntityKind)]) -> Entities {
+        let tagged: Vec<Tagged<'_>> = list
+            .iter()
+            .map(|&(text, kind)| Tagged { text, kind })
+            .collect();
+        resolve(&tagged, &Lexicon::new(), PlaceTable::get())
+    }
+
+    const P: EntityKind = EntityKind::Person;
+    const L: EntityKind = EntityKind::Place;
+
+    #[test]
+    fn titles_and_possessives_go_short_forms_resolve() {
+        let e = run(&[
+            ("Secretary of State Antony Blinken", P),
+            ("Blinken's", P),
+            ("Mr Xi", P),
+            ("President Xi Jinping", P),
+            ("Xi", P),
+            ("U.S.", L),
+            ("Britain", L),
+            ("the United States", L),
+        ]);
+        let names: Vec<(&str, &str)> = e
+            .mentions
+            .iter()
+            .map(|m| (m.text.as_str(), m.name.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("Antony Blinken", "Antony Blinken"),
+                ("Blinken", "Antony Blinken"),
+                ("Xi", "Xi Jinping"),
+                ("Xi Jinping", "Xi Jinping"),
+                ("Xi", "Xi Jinping"),
+                ("U.S.", "United States"),
+                ("Britain", "United Kingdom"),
+                ("United States", "United States"),
+            ]
+        );
+        assert_eq!(e.people, vec!["Xi Jinping", "Antony Blinken"]);
+        assert_eq!(e.places, vec!["United States", "United Kingdom"]);
+    }
+
+    #[test]
+    fn two_people_with_one_surname_stay_apart() {
+        let e = run(&[
+            ("George W. Bush", P),
+            ("Jeb Bush", P),
+            ("Bush", P),
+            ("George Bush", P),
+        ]);
+        let name = |text: &str| {
+            e.mentions
+                .iter()
+                .find(|m| m.text == text)
+                .map(|m| m.name.clone())
+                .unwrap()
+        };
+        assert_eq!(name("Bush"), "Bush");
+        assert_eq!(name("George Bush"), "George W. Bush");
+        assert_eq!(name("Jeb Bush"), "Jeb Bush");
+    }
+
+    #[test]
+    fn given_name_first_is_not_a_family_name() {
+        // "John" alone is not John Smith's family name.
+        let e = run(&[("John Smith", P), ("John", P)]);
+        assert_eq!(e.mentions[1].name, "John");
+    }
+
+    #[test]
+    fn nationality_words_and_empty_spans_are_dropped() {
+        let e = run(&[
+            ("Chinese", L),
+            ("--", P),
+            ("", L),
+            ("Paris", L),
+            ("White House", L),
+            ("Bush White House", L),
+            ("Kremlin", L),
+            ("Pope", P),
+            ("Senators Kaine", P),
+            ("God", P),
+        ]);
+        assert_eq!(e.places, vec!["Paris"]);
+        assert_eq!(e.people, vec!["Kaine"]);
+        assert_eq!(e.mentions.len(), 2);
+        assert_eq!(e.mentions[0].text, "Paris");
+    }
+
+    #[test]
+    fn party_labels_give_their_state() {
+        let e = run(&[("R-Fla.", L), ("D-N.Y.", L), ("R-Texas", L), ("I-Vt", L)]);
+        let texts: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).collect();
+        assert_eq!(texts, vec!["Fla.", "N.Y.", "Texas", "Vt"]);
+        assert_eq!(e.mentions[2].name, "Texas");
+    }
+
+    #[test]
+    fn unknown_places_keep_their_text() {
+        let e = run(&[("Lake  Zorbo", L)]);
+        assert_eq!(e.places, vec!["Lake Zorbo"]);
+    }
+}

@@ -1,0 +1,383 @@
+//! Statistical entity tagger: people, places, organisations and other
+//! names (PER, LOC, ORG, MISC as in CoNLL-2003) in raw news text.
+//!
+//! * [`token`]: tokenizer and sentence splitter keeping byte offsets;
+//! * [`features`]: hashed features from the raw text, word lists,
+//!   document-level capitalisation and word clusters;
+//! * [`model`]: averaged-perceptron weights (quantised to `i16`), BIO
+//!   transitions, first-order Viterbi, binary format;
+//! * [`train`]: CoNLL reader, structured-perceptron training and the
+//!   document-level scorer;
+//! * [`clusters`]: cheap word clusters learned from unlabeled text.
+//!
+//! ```no_run
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use newsdex::extract::tagger::Tagger;
+//! let tagger = Tagger::from_bytes(&std::fs::read("models/tagger.bin.gz")?)?;
+//! for span in tagger.tag("Putin to visit China", "Vladimir Putin said ...") {
+//!     let _ = (span.part, span.start, span.end, span.kind);
+//! }
+//! # Ok(()) }
+//! ```
+
+pub mod clusters;
+pub mod features;
+pub mod model;
+pub mod token;
+pub mod train;
+
+#[cfg(test)]
+mod tests;
+
+use std::ops::Range;
+
+use features::{FeatureSet, Part, Resources, document_flags, fmix, token_features};
+pub use model::ModelError;
+use model::{ModelData, N_LABELS, Weights, is_inside, label_kind, viterbi};
+
+/// Entity kinds, as in CoNLL-2003.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// A person.
+    Per = 0,
+    /// A place.
+    Loc = 1,
+    /// An organisation.
+    Org = 2,
+    /// Other names: nationalities, events, products, ...
+    Misc = 3,
+}
+
+impl Kind {
+    /// All kinds, in label order.
+    pub const ALL: [Kind; 4] = [Kind::Per, Kind::Loc, Kind::Org, Kind::Misc];
+
+    /// The CoNLL name (`PER`, `LOC`, `ORG`, `MISC`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Per => "PER",
+            Kind::Loc => "LOC",
+            Kind::Org => "ORG",
+            Kind::Misc => "MISC",
+        }
+    }
+
+    /// The kind for a CoNLL name.
+    pub fn from_name(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
+/// One tagged entity mention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Span {
+    /// 0 for the title, 1 for the body.
+    pub part: u8,
+    /// Byte offset of the mention's start in its part.
+    pub start: usize,
+    /// Byte offset one past the mention's end in its part.
+    pub end: usize,
+    /// What the mention names.
+    pub kind: Kind,
+}
+
+/// The trained tagger: weights plus the word lists it was trained with.
+#[derive(Debug, Clone)]
+pub struct Tagger {
+    version: String,
+    features: FeatureSet,
+    weights: Weights,
+    resources: Resources,
+}
+
+/// Features of one sentence: per token, a slice of weight-table rows.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceFeatures {
+    /// 0 title, 1 body.
+    pub part: u8,
+    /// Token index range in the part.
+    pub tokens: Range<usize>,
+    /// `rows[offsets[i]..offsets[i + 1]]` are the rows of token `i`.
+    pub offsets: Vec<u32>,
+    /// Feature rows.
+    pub rows: Vec<u32>,
+}
+
+/// Tokenizes a document and computes every sentence's feature rows.
+pub fn featurize(
+    title: &str,
+    body: &str,
+    res: &Resources,
+    fs: FeatureSet,
+    bits: u32,
+) -> ([Part; 2], Vec<SentenceFeatures>) {
+    let mut parts = [
+        Part::new(title, true, res, fs),
+        Part::new(body, false, res, fs),
+    ];
+    if fs.doc {
+        document_flags(&mut parts);
+    }
+    let mut out = Vec::new();
+    let mut hashes = Vec::with_capacity(96);
+    let shift = 64 - bits;
+    for (pi, part) in parts.iter().enumerate() {
+        for s in &part.sentences {
+            let mut sf = SentenceFeatures {
+                part: pi as u8,
+                tokens: s.clone(),
+                offsets: Vec::with_capacity(s.len() + 1),
+                rows: Vec::with_capacity(s.len() * 64),
+            };
+            sf.offsets.push(0);
+            for k in s.clone() {
+                hashes.clear();
+                token_features(part, s, k, &mut hashes);
+                sf.rows
+                    .extend(hashes.iter().map(|&h| (fmix(h) >> shift) as u32));
+                sf.offsets.push(sf.rows.len() as u32);
+            }
+            out.push(sf);
+        }
+    }
+    (parts, out)
+}
+
+/// Turns BIO labels over `tokens` into spans (a stray `I-` starts a span).
+pub fn labels_to_spans(part: u8, tokens: &[token::Token], labels: &[u8], out: &mut Vec<Span>) {
+    let mut open: Option<(usize, usize, Kind)> = None;
+    for (t, &l) in tokens.iter().zip(labels) {
+        let kind = label_kind(l);
+        match (open, kind) {
+            (Some((s, _, k)), Some(kind)) if is_inside(l) && k == kind => {
+                open = Some((s, t.end, k));
+            }
+            _ => {
+                if let Some((s, e, k)) = open.take() {
+                    out.push(Span {
+                        part,
+                        start: s,
+                        end: e,
+                        kind: k,
+                    });
+                }
+                if let Some(kind) = kind {
+                    open = Some((t.start, t.end, kind));
+                }
+            }
+        }
+    }
+    if let Some((s, e, k)) = open {
+        out.push(Span {
+            part,
+            start: s,
+            end: e,
+            kind: k,
+        });
+    }
+}
+
+/// Tags a document with explicit weights and resources (see
+/// [`Tagger::tag`]).
+pub fn tag_with(
+    weights: &Weights,
+    res: &Resources,
+    fs: FeatureSet,
+    title: &str,
+    body: &str,
+) -> Vec<Span> {
+    let (parts, sents) = featurize(title, body, res, fs, weights.bits);
+    let mut spans = Vec::new();
+    let mut emit: Vec<[f32; N_LABELS]> = Vec::new();
+    for s in &sents {
+        let labels = decode_with(weights, s, &mut emit);
+        let part = &parts[s.part as usize];
+        labels_to_spans(s.part, &part.tokens[s.tokens.clone()], &labels, &mut spans);
+    }
+    harmonise(title, body, &mut spans);
+    org_fixes(res, title, body, &mut spans);
+    spans
+}
+
+/// Nouns that, right after a name, mark it as an organisation
+/// (`Izvestia newspaper`).
+const ORG_NOUNS: &[&str] = &[
+    "newspaper",
+    "daily",
+    "agency",
+    "company",
+    "firm",
+    "group",
+    "bank",
+    "television",
+    "broadcaster",
+    "channel",
+    "website",
+    "magazine",
+    "tabloid",
+    "network",
+    "party",
+    "corp",
+];
+
+/// Organisations the model took for places: known organisations
+/// (`Kremlin`, `NATO`) and a name that is not a known place followed by an
+/// organisation noun (`Izvestia newspaper`).
+pub fn org_fixes(res: &Resources, title: &str, body: &str, spans: &mut [Span]) {
+    for s in spans.iter_mut().filter(|s| s.kind == Kind::Loc) {
+        let text = if s.part == 0 { title } else { body };
+        let lower = text[s.start..s.end].to_lowercase();
+        if res.known_orgs.contains(lower.as_str()) {
+            s.kind = Kind::Org;
+            continue;
+        }
+        if res.place_names.contains(lower.as_str()) {
+            continue;
+        }
+        let next: String = text[s.end..]
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        if ORG_NOUNS.contains(&next.as_str()) {
+            s.kind = Kind::Org;
+        }
+    }
+}
+
+/// Document-level consistency: a name tagged differently in different
+/// places takes the kind of its most frequent tag, and a one-word mention
+/// that repeats a word of a multi-word person name elsewhere in the
+/// document (`Sanders` after `Bernie Sanders`) is that person.
+pub fn harmonise(title: &str, body: &str, spans: &mut [Span]) {
+    if spans.len() < 2 {
+        return;
+    }
+    let text = |s: &Span| {
+        if s.part == 0 {
+            &title[s.start..s.end]
+        } else {
+            &body[s.start..s.end]
+        }
+    };
+    let mut votes: rustc_hash::FxHashMap<&str, [u32; 4]> = rustc_hash::FxHashMap::default();
+    let mut person_words: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    for s in spans.iter() {
+        let t = text(s);
+        votes.entry(t).or_default()[s.kind as usize] += 1;
+        if s.kind == Kind::Per && t.contains(' ') {
+            person_words.extend(t.split(' ').filter(|w| w.len() > 2));
+        }
+    }
+    for s in spans.iter_mut() {
+        let t = text(s);
+        if s.kind != Kind::Per && !t.contains(' ') && person_words.contains(t) {
+            s.kind = Kind::Per;
+            continue;
+        }
+        let v = votes[t];
+        let best = (0..4)
+            .max_by_key(|&k| (v[k], k == s.kind as usize))
+            .unwrap_or(0);
+        if v[best] > v[s.kind as usize] {
+            s.kind = Kind::ALL[best];
+        }
+    }
+}
+
+/// Best labels for one sentence (`emit` is scratch space).
+pub fn decode_with(
+    weights: &Weights,
+    s: &SentenceFeatures,
+    emit: &mut Vec<[f32; N_LABELS]>,
+) -> Vec<u8> {
+    emit.clear();
+    for w in s.offsets.windows(2) {
+        let mut e = [0f32; N_LABELS];
+        weights.emit(&s.rows[w[0] as usize..w[1] as usize], &mut e);
+        emit.push(e);
+    }
+    viterbi(emit, &weights.trans)
+}
+
+impl Tagger {
+    /// Loads a model written by the trainer (gzip-compressed or raw bytes).
+    pub fn from_bytes(model: &[u8]) -> Result<Tagger, ModelError> {
+        Ok(Tagger::from_data(ModelData::from_bytes(model)?))
+    }
+
+    /// Builds a tagger from decoded model data.
+    pub fn from_data(data: ModelData) -> Tagger {
+        let mut resources = Resources::new();
+        resources.set_clusters(&data.clusters, &data.coarse, &data.caps);
+        resources.set_geo_tables(&data.geo_exact, &data.geo_lower);
+        resources.set_given_hashes(&data.given);
+        Tagger {
+            version: data.version,
+            features: FeatureSet::from_byte(data.features),
+            weights: data.weights,
+            resources,
+        }
+    }
+
+    /// The model's version string.
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    /// Tags a document: entity spans in the title (part 0) and the body
+    /// (part 1), in text order.
+    pub fn tag(&self, title: &str, body: &str) -> Vec<Span> {
+        tag_with(&self.weights, &self.resources, self.features, title, body)
+    }
+
+    /// The word lists and statistics used by the features.
+    pub fn resources(&self) -> &Resources {
+        &self.resources
+    }
+}
+
+#[cfg(test)]
+mod span_tests {
+    use super::*;
+
+    #[test]
+    fn bio_to_spans() {
+        let toks: Vec<token::Token> = (0..6)
+            .map(|i| token::Token {
+                start: i * 2,
+                end: i * 2 + 1,
+                breaks: 0,
+            })
+            .collect();
+        let per_b = model::label(Kind::Per, false);
+        let per_i = model::label(Kind::Per, true);
+        let loc_i = model::label(Kind::Loc, true);
+        let loc_b = model::label(Kind::Loc, false);
+        let mut out = Vec::new();
+        labels_to_spans(1, &toks, &[per_b, per_i, 0, loc_i, loc_b, loc_i], &mut out);
+        assert_eq!(
+            out,
+            vec![
+                Span {
+                    part: 1,
+                    start: 0,
+                    end: 3,
+                    kind: Kind::Per
+                },
+                Span {
+                    part: 1,
+                    start: 6,
+                    end: 7,
+                    kind: Kind::Loc
+                },
+                Span {
+                    part: 1,
+                    start: 8,
+                    end: 11,
+                    kind: Kind::Loc
+                },
+            ]
+        );
+    }
+}
