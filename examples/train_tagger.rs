@@ -1,9 +1,10 @@
 //! Trains the entity tagger on CoNLL-2003.
 //!
 //! ```text
-//! NEWSDEX_DATA=/work/shared/data cargo run --release --example train_tagger -- \
+//! cargo run --release --example train_tagger -- \
 //!     --train conll2003/eng.train --dev conll2003/eng.testa \
-//!     --clusters models/clusters.bin --out models/tagger.bin.gz
+//!     --clusters models/clusters.bin --given data/gazetteer/given_names.txt \
+//!     --out models/tagger.bin.gz
 //! ```
 //!
 //! Relative `--train`/`--dev` paths are taken under `$NEWSDEX_DATA`.

@@ -10,7 +10,17 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 /// A search engine for news archives: ingest a folder of articles, then
 /// search it and list the people and places it mentions.
 #[derive(Debug, Parser)]
-#[command(name = "newsdex", version, about, max_term_width = 100)]
+#[command(
+    name = "newsdex",
+    version = concat!(
+        env!("CARGO_PKG_VERSION"),
+        " (entity model: ",
+        newsdex::model_version!(),
+        ", averaged perceptron trained on CoNLL-2003)"
+    ),
+    about,
+    max_term_width = 100
+)]
 pub struct Cli {
     /// The index folder.
     #[arg(

@@ -38,3 +38,13 @@ pub mod query;
 pub mod walk;
 
 pub use error::{Error, Result};
+
+/// The version of the embedded entity model (`models/tagger.bin.gz`), as a
+/// literal for `concat!`; retraining the model means updating it (a test
+/// compares it with the version written in the model).
+#[macro_export]
+macro_rules! model_version {
+    () => {
+        "newsdex-tagger ap-bio-v1 epoch9 bits20"
+    };
+}

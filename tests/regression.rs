@@ -107,3 +107,12 @@ fn closed_stdout_is_not_an_error() {
     assert!(status.success(), "exit {status:?}, stderr: {err}");
     assert_eq!(err, "");
 }
+
+#[test]
+fn version_names_the_entity_model() {
+    let dir = Dir::new();
+    let out = dir.command(&["--version"]).stdout();
+    assert_contains!(out, env!("CARGO_PKG_VERSION"));
+    assert_contains!(out, newsdex::model_version!());
+    assert_contains!(out, "entity model");
+}

@@ -2,8 +2,6 @@
 //! organisation and other names; [`resolve`](super::resolve) turns its
 //! person and place spans into canonical names.
 
-use std::sync::OnceLock;
-
 use super::lexicon::Lexicon;
 use super::resolve::{Tagged, resolve};
 use super::{Entities, EntityExtractor};
@@ -15,13 +13,10 @@ use crate::model::EntityKind;
 /// `examples/train_tagger.rs` (see the README).
 const MODEL: &[u8] = include_bytes!("../../../models/tagger.bin.gz");
 
-/// The embedded model's version string, read once.
+/// The embedded model's version string, as `--version` prints it (a test
+/// checks that it is the one written in the model).
 pub fn model_version() -> &'static str {
-    static VERSION: OnceLock<String> = OnceLock::new();
-    VERSION.get_or_init(|| match TaggerExtractor::load() {
-        Ok(t) => t.tagger.version().to_string(),
-        Err(e) => format!("unreadable ({e})"),
-    })
+    crate::model_version!()
 }
 
 /// People and places from the embedded statistical tagger.
@@ -131,7 +126,7 @@ mod tests {
     #[test]
     fn the_embedded_model_loads_and_tags() {
         let x = TaggerExtractor::load().expect("embedded model");
-        assert!(!model_version().is_empty());
+        assert_eq!(x.tagger.version(), model_version());
         let e = x.extract(
             "Blinken meets Wang in Beijing",
             "US Secretary of State Antony Blinken met Chinese Foreign Minister Wang Yi \
