@@ -9,7 +9,8 @@
 //! (`eval/modern-labels.jsonl` over the AllSides shards), scored as the
 //! acceptance check scores spaCy (see `newsdex::extract::eval`), then the
 //! extraction throughput over the BBC articles. `--rules` scores the first,
-//! rule-based extractor instead of the default one; `--dump` lists every
+//! rule-based extractor instead of the default one, `--model FILE` a trained
+//! model that is not embedded; `--dump` lists every
 //! false positive and negative.
 #![allow(clippy::print_stdout)]
 
@@ -30,6 +31,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data"));
     let extractor: Box<dyn EntityExtractor> = if args.iter().any(|a| a == "--rules") {
         Box::new(RuleExtractor::new())
+    } else if let Some(model) = args
+        .iter()
+        .position(|a| a == "--model")
+        .and_then(|i| args.get(i + 1))
+    {
+        Box::new(newsdex::extract::TaggerExtractor::from_model(
+            &std::fs::read(model)?,
+        )?)
     } else {
         Box::new(newsdex::extract::default_extractor()?)
     };

@@ -3,7 +3,7 @@
 //! ```text
 //! cargo run --release --example train_tagger -- \
 //!     --train conll2003/eng.train --dev conll2003/eng.testa \
-//!     --clusters models/clusters.bin --given data/gazetteer/given_names.txt \
+//!     --clusters models/clusters.bin --given data/gazetteer/given_names.txt --bits 19 \
 //!     --out models/tagger.bin.gz
 //! ```
 //!

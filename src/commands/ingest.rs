@@ -60,7 +60,7 @@ pub fn run(index_path: &Path, args: IngestArgs, style: &Style) -> Result<Status>
     if report.files_seen == 0 {
         writeln!(
             stderr,
-            "newsdex: warning: no article files found (newsdex reads .txt, .json, .jsonl, .ndjson, .sgm and their .gz)"
+            "newsdex: warning: no article files found (newsdex reads .txt, .html, .htm, .xml, .rss, .atom, .json, .jsonl, .ndjson, .sgm and their .gz)"
         )?;
     }
     Ok(Status::Found)

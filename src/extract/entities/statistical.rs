@@ -32,8 +32,14 @@ pub struct TaggerExtractor {
 impl TaggerExtractor {
     /// Loads the embedded model.
     pub fn load() -> Result<TaggerExtractor, ModelError> {
+        TaggerExtractor::from_model(MODEL)
+    }
+
+    /// Loads a model written by the trainer (for evaluating a new model
+    /// before embedding it).
+    pub fn from_model(bytes: &[u8]) -> Result<TaggerExtractor, ModelError> {
         Ok(TaggerExtractor {
-            tagger: Tagger::from_bytes(MODEL)?,
+            tagger: Tagger::from_bytes(bytes)?,
             lexicon: Lexicon::new(),
         })
     }
