@@ -156,7 +156,7 @@ fn article_from(html: &str, strategy: Strategy) -> HtmlArticle {
         Strategy::JsonLd => match &meta.ld_body {
             Some(body) => body
                 .split('\n')
-                .map(|p| text::collapse(&meta::decode_entities(p)))
+                .map(|p| text::collapse(&super::entities::decode_entities(p)))
                 .collect(),
             None => extract::extract(&dom),
         },

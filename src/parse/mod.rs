@@ -8,6 +8,7 @@
 
 pub mod boilerplate;
 pub mod decode;
+pub mod entities;
 pub mod feed;
 pub mod html;
 pub mod html_date;

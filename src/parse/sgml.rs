@@ -152,43 +152,13 @@ fn strip_elements(text: &str) -> String {
     out
 }
 
-/// Decodes `&lt;`, `&gt;`, `&amp;`, `&quot;` and numeric references;
-/// control characters (Reuters' `&#2;`, `&#3;` markers) are dropped.
+/// Decodes character references; control characters (Reuters' `&#2;`,
+/// `&#3;` markers) become spaces.
 fn decode_entities(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        let tail = &rest[at..];
-        let end = tail[..tail.len().min(10)].find(';');
-        let decoded = end.and_then(|end| {
-            let name = &tail[1..end];
-            let c = match name {
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "amp" => Some('&'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                _ => name
-                    .strip_prefix('#')
-                    .and_then(|n| n.parse::<u32>().ok())
-                    .map(|n| char::from_u32(n).filter(|c| !c.is_control()).unwrap_or(' ')),
-            }?;
-            Some((c, end + 1))
-        });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &tail[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &tail[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
+    super::entities::decode_entities(text)
+        .chars()
+        .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
+        .collect()
 }
 
 /// Wire copy is hard-wrapped, each paragraph starting with an indented

@@ -8,6 +8,7 @@ use std::time::Instant;
 use super::features::{FeatureSet, Resources};
 use super::model::{N_LABELS, O, Weights, allowed, label, viterbi};
 use super::{Kind, SentenceFeatures, Span, featurize};
+pub use crate::extract::eval::{Score, normalise};
 
 /// The data folder: `$NEWSDEX_DATA`, else `../shared/data` next to the crate.
 pub fn data_dir() -> PathBuf {
@@ -108,19 +109,6 @@ pub fn read_conll(path: &Path) -> std::io::Result<Vec<ConllDoc>> {
     Ok(docs)
 }
 
-/// The acceptance normalisation: trimmed, lowercase, straight apostrophes,
-/// without a leading `the ` and a trailing `'s`.
-pub fn normalise(text: &str) -> String {
-    let mut s = text.trim().to_lowercase().replace('\u{2019}', "'");
-    if let Some(rest) = s.strip_prefix("the ") {
-        s = rest.to_string();
-    }
-    if let Some(rest) = s.strip_suffix("'s") {
-        s = rest.trim_end().to_string();
-    }
-    s
-}
-
 /// The distinct normalised mention strings of one kind in a document.
 pub fn mention_set(title: &str, body: &str, spans: &[Span], kind: Kind) -> BTreeSet<String> {
     spans
@@ -131,38 +119,6 @@ pub fn mention_set(title: &str, body: &str, spans: &[Span], kind: Kind) -> BTree
             normalise(&text[s.start..s.end])
         })
         .collect()
-}
-
-/// Micro-averaged counts over (document, string) pairs.
-#[derive(Clone, Copy, Debug, Default)]
-pub struct Score {
-    /// True positives.
-    pub tp: usize,
-    /// False positives.
-    pub fp: usize,
-    /// False negatives.
-    pub fn_: usize,
-}
-
-impl Score {
-    /// Adds one document's sets.
-    pub fn add(&mut self, got: &BTreeSet<String>, want: &BTreeSet<String>) {
-        self.tp += got.intersection(want).count();
-        self.fp += got.difference(want).count();
-        self.fn_ += want.difference(got).count();
-    }
-
-    /// Precision, recall, F1.
-    pub fn prf(&self) -> (f64, f64, f64) {
-        let p = self.tp as f64 / (self.tp + self.fp).max(1) as f64;
-        let r = self.tp as f64 / (self.tp + self.fn_).max(1) as f64;
-        let f = if p + r > 0.0 {
-            2.0 * p * r / (p + r)
-        } else {
-            0.0
-        };
-        (p, r, f)
-    }
 }
 
 /// Document-level scores per kind (index = `Kind as usize`).

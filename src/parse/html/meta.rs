@@ -215,7 +215,7 @@ fn read_json_ld(objects: &[&Value], meta: &mut Meta) {
     meta.ld_headline = article
         .get("headline")
         .and_then(Value::as_str)
-        .map(|s| collapse(&decode_entities(s)))
+        .map(|s| collapse(&crate::parse::entities::decode_entities(s)))
         .filter(|s| !s.is_empty());
     meta.ld_body = article
         .get("articleBody")
@@ -231,50 +231,4 @@ fn read_json_ld(objects: &[&Value], meta: &mut Meta) {
         Value::Array(items) => items.iter().find_map(ld_name),
         other => ld_name(other),
     });
-}
-
-/// Decodes the few HTML entities that JSON-LD strings often carry.
-pub(crate) fn decode_entities(s: &str) -> String {
-    if !s.contains('&') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(at) = rest.find('&') {
-        out.push_str(&rest[..at]);
-        rest = &rest[at..];
-        let end = rest[..rest.len().min(12)].find(';');
-        let decoded = end.and_then(|end| {
-            let name = &rest[1..end];
-            let c = match name {
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "quot" => Some('"'),
-                "apos" => Some('\''),
-                "nbsp" => Some(' '),
-                _ => {
-                    let num = name.strip_prefix('#')?;
-                    let code = match num.strip_prefix(['x', 'X']) {
-                        Some(hex) => u32::from_str_radix(hex, 16).ok()?,
-                        None => num.parse().ok()?,
-                    };
-                    char::from_u32(code)
-                }
-            }?;
-            Some((c, end + 1))
-        });
-        match decoded {
-            Some((c, len)) => {
-                out.push(c);
-                rest = &rest[len..];
-            }
-            None => {
-                out.push('&');
-                rest = &rest[1..];
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }

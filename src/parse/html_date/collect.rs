@@ -3,7 +3,8 @@
 
 use super::jsonld::{self, LdDate};
 use super::names::{self, ClassKind, MetaKind};
-use super::scan::{Event, Tokenizer, decode_entities};
+use super::scan::{Event, Tokenizer};
+use crate::parse::entities::decode_entities;
 
 /// Context bits of an element, inherited by everything inside it.
 pub(super) mod flag {
