@@ -344,6 +344,14 @@ fn decide(cands: &[Candidate]) -> Option<NaiveDate> {
         };
     };
     let day = structured.day;
+    // A URL written at publication holds the publisher's local day; a
+    // structured timestamp one day later was converted to UTC (an evening
+    // story in the Americas).
+    if let Some(url) = cands.iter().find(|c| c.source == Source::Url)
+        && url.day.succ_opt() == Some(day)
+    {
+        return Some(url.day);
+    }
     let mut visible = cands.iter().filter(|c| VISIBLE.contains(&c.source));
     if visible.clone().next().is_none() || visible.any(|c| c.day == day) {
         return Some(day);
@@ -390,6 +398,26 @@ mod tests {
             "<!DOCTYPE html><html><head><title>T</title>{head}</head><body>{body}</body></html>"
         );
         publication_date(&html, None, today())
+    }
+
+    #[test]
+    fn a_url_day_beats_a_utc_timestamp_one_day_later() {
+        let html = |published: &str| {
+            format!(
+                r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle",
+                "datePublished":"{published}"}}</script></head><body><p>Text.</p></body></html>"#
+            )
+        };
+        let url = Some("https://paper.example/2023/11/08/story/");
+        assert_eq!(
+            publication_date(&html("2023-11-09T02:30:00Z"), url, today()),
+            Some(day(2023, 11, 8))
+        );
+        // Two days apart: not a time-zone shift; the structured date stands.
+        assert_eq!(
+            publication_date(&html("2023-11-10T02:30:00Z"), url, today()),
+            Some(day(2023, 11, 10))
+        );
     }
 
     #[test]
@@ -690,8 +718,8 @@ mod tests {
         }
         let accuracy = correct as f64 / all as f64;
         let precision = correct as f64 / returned.max(1) as f64;
-        assert!(accuracy >= 0.88, "accuracy {accuracy:.3}");
-        assert!(precision >= 0.93, "precision {precision:.3}");
+        assert!(accuracy >= 0.90, "accuracy {accuracy:.3}");
+        assert!(precision >= 0.94, "precision {precision:.3}");
     }
 
     proptest! {
