@@ -3,7 +3,7 @@
 //! writes them (word hashes only) for `train_tagger --clusters`.
 //!
 //! ```text
-//! NEWSDEX_DATA=/work/shared/data cargo run --release --example build_clusters -- \
+//! cargo run --release --example build_clusters -- \
 //!     --out models/clusters.bin
 //! ```
 #![allow(clippy::print_stdout, clippy::print_stderr)]

@@ -45,6 +45,6 @@ pub use error::{Error, Result};
 #[macro_export]
 macro_rules! model_version {
     () => {
-        "newsdex-tagger ap-bio-v1 epoch10 bits19"
+        "newsdex-tagger ap-bio-v1 epoch9 bits19"
     };
 }
