@@ -5,7 +5,7 @@
 //! turned into names once per segment, by streaming the segment's dictionary
 //! in ordinal order: no stored document is read.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::StrColumn;
@@ -48,7 +48,7 @@ impl Collector for NameCounts {
         if fruits.len() <= 1 {
             return Ok(fruits.pop().unwrap_or_default());
         }
-        let mut merged: HashMap<String, u64> = HashMap::new();
+        let mut merged: HashMap<String, u64> = HashMap::default();
         for (name, count) in fruits.into_iter().flatten() {
             *merged.entry(name).or_insert(0) += count;
         }

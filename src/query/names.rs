@@ -8,7 +8,7 @@
 //! full name. The mapping is computed at query time from the person column,
 //! so it always matches the index as it is now, however it was ingested.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// The share of the articles, among the full names ending in a word, that
 /// the most common one must hold for the word alone to resolve to it: with
@@ -25,24 +25,29 @@ const MIN_ARTICLES: u64 = 2;
 /// when that name is in at least two articles and holds at least 80% of the
 /// articles of all full names ending in that word.
 pub(crate) fn surname_resolution(counts: &[(String, u64)]) -> HashMap<String, String> {
-    let mut by_last: HashMap<String, Vec<(&str, u64)>> = HashMap::new();
-    let mut singles: Vec<&str> = Vec::new();
+    // Surnames are compared as written (`Bush` with `George W. Bush`); the
+    // few single-word names are collected first so that the many full names
+    // are only looked up, never copied.
+    let singles: HashMap<&str, ()> = counts
+        .iter()
+        .filter(|(name, _)| !name.contains(char::is_whitespace))
+        .map(|(name, _)| (name.as_str(), ()))
+        .collect();
+    let mut by_last: HashMap<&str, Vec<(&str, u64)>> = HashMap::default();
     for (name, articles) in counts {
         let mut words = name.split_whitespace();
         let (Some(_), Some(last)) = (words.next(), words.next_back()) else {
-            singles.push(name);
             continue;
         };
-        by_last
-            .entry(last.to_lowercase())
-            .or_default()
-            .push((name.as_str(), *articles));
+        if singles.contains_key(last) {
+            by_last
+                .entry(last)
+                .or_default()
+                .push((name.as_str(), *articles));
+        }
     }
-    let mut out = HashMap::new();
-    for single in singles {
-        let Some(fulls) = by_last.get(&single.to_lowercase()) else {
-            continue;
-        };
+    let mut out = HashMap::default();
+    for (single, fulls) in by_last {
         let total: u64 = fulls.iter().map(|(_, n)| n).sum();
         let Some(&(best, n)) = fulls
             .iter()
@@ -59,21 +64,27 @@ pub(crate) fn surname_resolution(counts: &[(String, u64)]) -> HashMap<String, St
 
 /// Folds the counts of resolved single words into their full names.
 pub(crate) fn fold_counts(
-    counts: Vec<(String, u64)>,
+    mut counts: Vec<(String, u64)>,
     resolution: &HashMap<String, String>,
 ) -> Vec<(String, u64)> {
     if resolution.is_empty() {
         return counts;
     }
-    let mut merged: HashMap<String, u64> = HashMap::with_capacity(counts.len());
-    for (name, articles) in counts {
-        let key = match resolution.get(&name) {
-            Some(full) => full.clone(),
-            None => name,
-        };
-        *merged.entry(key).or_insert(0) += articles;
+    let mut moved: HashMap<String, u64> = HashMap::default();
+    counts.retain(|(name, articles)| match resolution.get(name) {
+        Some(full) => {
+            *moved.entry(full.clone()).or_insert(0) += articles;
+            false
+        }
+        None => true,
+    });
+    for (name, articles) in &mut counts {
+        if let Some(more) = moved.remove(name.as_str()) {
+            *articles += more;
+        }
     }
-    merged.into_iter().collect()
+    counts.extend(moved);
+    counts
 }
 
 #[cfg(test)]

@@ -1,7 +1,8 @@
 //! Running requests against the index.
 
-use std::collections::HashMap;
 use std::ops::{Bound, Range};
+
+use rustc_hash::FxHashMap;
 use std::path::PathBuf;
 
 use chrono::{DateTime as ChronoDateTime, NaiveDate};
@@ -174,7 +175,7 @@ impl<'a> Context<'a> {
 
     /// Single-word person names that the archive resolves to a full name
     /// (see [`names`]).
-    fn surname_resolution(&self) -> Result<HashMap<String, String>> {
+    fn surname_resolution(&self) -> Result<FxHashMap<String, String>> {
         let counts = self
             .searcher
             .search(
@@ -492,7 +493,21 @@ pub fn count_entities(
         .search(&query, &NameCounts { field: column })
         .map_err(|e| cx.err(e))?;
     let counts = match kind {
-        EntityKind::Person => names::fold_counts(counts, &cx.surname_resolution()?),
+        EntityKind::Person => {
+            // Counted over the whole archive already: no second pass.
+            let everything = name.is_none()
+                && filter.text.trim().is_empty()
+                && filter.since.is_none()
+                && filter.until.is_none()
+                && filter.people.is_empty()
+                && filter.places.is_empty();
+            let resolution = if everything {
+                names::surname_resolution(&counts)
+            } else {
+                cx.surname_resolution()?
+            };
+            names::fold_counts(counts, &resolution)
+        }
         EntityKind::Place => counts,
     };
     let wanted: Option<Vec<String>> = name.map(|n| cx.name_words(n));
