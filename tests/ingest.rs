@@ -54,6 +54,50 @@ fn seed_article_has_clean_body() {
         assert!(!body.contains(noise), "{noise:?} kept in body");
     }
     assert!(body.contains("Timing is everything on these announcements."));
+
+    // People by full name; no organisation as a person or a place.
+    let people = &a[0].people;
+    for name in [
+        "Vladimir Putin",
+        "Antony Blinken",
+        "Joe Biden",
+        "Xi Jinping",
+        "Janet Yellen",
+        "Jake Sullivan",
+        "Wang Yi",
+        "Sergey Lavrov",
+        "Robert Ross",
+    ] {
+        assert!(
+            people.contains(&name.to_string()),
+            "{name} missing: {people:?}"
+        );
+    }
+    assert_eq!(people.len(), 9, "{people:?}");
+    for org in ["Ningbo", "Boston", "Kremlin", "Izvestia", "White House"] {
+        let found = a[0]
+            .mentions
+            .iter()
+            .find(|m| m.text.contains(org) && m.kind != "other");
+        assert!(found.is_none(), "{org} as {found:?}");
+    }
+    for place in ["China", "Russia", "Beijing", "Moscow", "Ukraine"] {
+        assert!(
+            a[0].places.contains(&place.to_string()),
+            "{place}: {:?}",
+            a[0].places
+        );
+    }
+    // Mentions are exact text of the article, resolved to canonical names.
+    let text = format!("{}\n{}", a[0].title, a[0].body);
+    for m in &a[0].mentions {
+        assert!(text.contains(&m.text), "{m:?}");
+    }
+    assert!(
+        a[0].mentions
+            .iter()
+            .any(|m| m.text == "Blinken" && m.name == "Antony Blinken")
+    );
 }
 
 #[test]

@@ -45,6 +45,12 @@ pub(super) fn resolve(tagged: &[Tagged<'_>], lexicon: &Lexicon, places: &PlaceTa
     // Clean texts first, so that resolution sees names without titles.
     let mut cleaned: Vec<(&str, EntityKind)> = Vec::with_capacity(tagged.len());
     for t in tagged {
+        let kind = if t.kind == EntityKind::Person && is_geographic(t.text, lexicon) {
+            EntityKind::Place
+        } else {
+            t.kind
+        };
+        let t = Tagged { text: t.text, kind };
         let text = match t.kind {
             EntityKind::Person => strip_person(t.text, lexicon),
             EntityKind::Place => strip_place(t.text),
@@ -190,6 +196,19 @@ fn is_institution(text: &str) -> bool {
     INSTITUTIONS
         .iter()
         .any(|i| lower == *i || lower.ends_with(&format!(" {i}")))
+}
+
+/// A name of two or more words with a geographic head (`Gatun Lake`,
+/// `Mount Kenya`, `Hudson River`) is a place, whatever the tagger said.
+fn is_geographic(text: &str, lexicon: &Lexicon) -> bool {
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    match (words.first(), words.last()) {
+        (Some(first), Some(last)) if words.len() >= 2 => {
+            lexicon.geo_suffixes.contains(last.as_str())
+                || lexicon.geo_prefixes.contains(first.trim_end_matches('.'))
+        }
+        _ => false,
+    }
 }
 
 /// Rules out spans that cannot be a person's name: a title alone (`Pope`,
@@ -354,6 +373,19 @@ mod tests {
         let texts: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).collect();
         assert_eq!(texts, vec!["Fla.", "N.Y.", "Texas", "Vt"]);
         assert_eq!(e.mentions[2].name, "Texas");
+    }
+
+    #[test]
+    fn geographic_names_are_places_not_people() {
+        let e = run(&[
+            ("Gatun Lake", P),
+            ("Mount Kenya", P),
+            ("Lake", P),
+            ("Ann Lake", L),
+        ]);
+        assert_eq!(e.places, vec!["Gatun Lake", "Mount Kenya", "Ann Lake"]);
+        // A lone word stays a person (Anthony Lake).
+        assert_eq!(e.people, vec!["Lake"]);
     }
 
     #[test]
