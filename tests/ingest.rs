@@ -433,8 +433,16 @@ fn reuters_sgml_items_with_tags() {
 #[test]
 fn html_pages_and_feeds_are_read() {
     let dir = Dir::new();
-    dir.copy_fixture("html/harbour-page.html");
-    dir.copy_fixture("feed/valley.rss");
+    // The sample page and feed of the repository's corpus/ (our own text).
+    for (from, to) in [
+        ("2023-11-02-tidal-barrier.html", "harbour-page.html"),
+        ("valley-herald.rss", "valley.rss"),
+    ] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("corpus")
+            .join(from);
+        dir.create_bytes(to, &std::fs::read(path).unwrap());
+    }
     let s = summary(&dir, &["corpus"]);
     assert_eq!((s.added, s.skipped.len()), (3, 0), "{s:?}");
     let a: Vec<Article> = json_lines(&dir.command(&["extract", "--json", "corpus"]).stdout());
