@@ -997,32 +997,4 @@ mod tests {
             prop_assert_eq!(date_from_path(Path::new(&path), today()), Some(d));
         }
     }
-
-    /// Throwaway check against real data: set `NEWSDEX_DATES_FILE` to a file
-    /// of JSON-encoded date values, one per line, and run with `--ignored
-    /// --nocapture`. Prints how many parse to each outcome.
-    #[test]
-    #[ignore]
-    #[allow(clippy::print_stdout)] // a measurement report, read with --nocapture
-    fn count_dates_in_file() {
-        let Ok(file) = std::env::var("NEWSDEX_DATES_FILE") else {
-            return;
-        };
-        let text = std::fs::read_to_string(file).expect("readable dates file");
-        let (mut days, mut out_of_range, mut unparsed) = (0, Vec::new(), Vec::new());
-        for line in text.lines() {
-            let value: String = serde_json::from_str(line).expect("a JSON string");
-            match parse_date(&value, today()) {
-                DateParse::Day(_) => days += 1,
-                DateParse::OutOfRange(_) => out_of_range.push(value),
-                DateParse::Unparsed => unparsed.push(value),
-            }
-        }
-        println!("Day: {days}");
-        println!("OutOfRange: {} {:?}", out_of_range.len(), out_of_range);
-        let mut distinct = unparsed.clone();
-        distinct.sort();
-        distinct.dedup();
-        println!("Unparsed: {} distinct {:?}", unparsed.len(), distinct);
-    }
 }

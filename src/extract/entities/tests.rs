@@ -285,17 +285,6 @@ fn empty_and_odd_input() {
     let _ = extract("Mr.", "Mr");
 }
 
-/// `NEWSDEX_DEBUG_TEXT="..." cargo test debug_text -- --ignored --nocapture`
-#[test]
-#[ignore = "debugging aid"]
-fn debug_text() {
-    let text = std::env::var("NEWSDEX_DEBUG_TEXT").unwrap_or_default();
-    let got = extract("", &text);
-    for m in &got.mentions {
-        println!("{:?} {:?} -> {:?}", m.kind, m.text, m.name);
-    }
-}
-
 mod props {
     use super::*;
     use proptest::prelude::*;
