@@ -77,18 +77,9 @@ fn item(entry: &Entry, position: u64, source: Option<&str>) -> Option<RawArticle
         .and_then(|c| c.body.as_deref())
         .filter(|b| !b.trim().is_empty())
         .or_else(|| entry.summary.as_ref().map(|s| s.content.as_str()));
-    let body = match html {
-        Some(html) => {
-            let mut article = super::html::html_to_article(html);
-            article.body = super::boilerplate::clean_paragraphs(
-                &title,
-                article.body.split("\n\n").map(str::to_string).collect(),
-            )
-            .join("\n\n");
-            article.body
-        }
-        None => String::new(),
-    };
+    let body = html
+        .map(|html| super::html::html_fragment_body(html, &title))
+        .unwrap_or_default();
     if title.is_empty() && body.is_empty() {
         return None;
     }

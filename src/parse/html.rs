@@ -99,11 +99,8 @@ pub fn read_html(bytes: &[u8]) -> Result<HtmlArticle, ParseError> {
 /// [`super::html_date`]) when the page gives one; `today` bounds plausible
 /// days.
 pub fn read_page(bytes: &[u8], today: NaiveDate) -> Result<RawArticle, ParseError> {
-    let text = super::decode::decode_html(bytes)?;
-    if text.trim().is_empty() {
-        return Err(ParseError::Empty);
-    }
-    let page = article_from(&text, Strategy::Combined);
+    let text = decode_page(bytes)?;
+    let page = article_from(&text, Strategy::Combined, "");
     if page.title.is_empty() && page.body.is_empty() {
         return Err(ParseError::NoArticle(
             "a page without title or text".to_string(),
@@ -118,34 +115,48 @@ pub fn read_page(bytes: &[u8], today: NaiveDate) -> Result<RawArticle, ParseErro
 /// [`read_html`] with a chosen body extractor.
 #[doc(hidden)]
 pub fn read_html_with(bytes: &[u8], strategy: Strategy) -> Result<HtmlArticle, ParseError> {
+    Ok(article_from(&decode_page(bytes)?, strategy, ""))
+}
+
+/// The decoded text of a page; [`ParseError::Empty`] when it is blank.
+fn decode_page(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, ParseError> {
     let text = super::decode::decode_html(bytes)?;
     if text.trim().is_empty() {
         return Err(ParseError::Empty);
     }
-    Ok(article_from(&text, strategy))
+    Ok(text)
 }
 
 /// Reads one article from already-decoded HTML: a whole page or a fragment
 /// such as `"<p>a</p><p>b</p>"` (an RSS item or a JSON field).
 pub fn html_to_article(html: &str) -> HtmlArticle {
-    article_from(html, Strategy::Combined)
+    article_from(html, Strategy::Combined, "")
 }
 
-fn article_from(html: &str, strategy: Strategy) -> HtmlArticle {
+/// The body of an HTML fragment whose headline is known from elsewhere (an
+/// RSS item's title): the noise rules that compare paragraphs with the
+/// headline use `title` when the fragment has none of its own.
+pub fn html_fragment_body(html: &str, title: &str) -> String {
+    article_from(html, Strategy::Combined, title).body
+}
+
+fn article_from(html: &str, strategy: Strategy, title_hint: &str) -> HtmlArticle {
     let doc = dom_query::Document::from(html);
     let dom = Dom::from_document(&doc);
     let meta = meta::read_meta(&dom);
     let title = pick_title(&meta);
+    let headline = if title.is_empty() { title_hint } else { &title };
+    let cleaned = |paragraphs| clean_paragraphs(headline, paragraphs);
     let paragraphs = match strategy {
         Strategy::Own => extract::extract(&dom),
         Strategy::Smoothie => smoothie_paragraphs(doc),
         Strategy::Combined => {
-            let from_smoothie = clean_paragraphs(&title, smoothie_paragraphs(doc));
+            let from_smoothie = cleaned(smoothie_paragraphs(doc));
             let chars = |ps: &[String]| ps.iter().map(|p| p.chars().count()).sum::<usize>();
             if chars(&from_smoothie) >= SHORT_BODY_CHARS {
                 from_smoothie
             } else {
-                let own = clean_paragraphs(&title, extract::extract(&dom));
+                let own = cleaned(extract::extract(&dom));
                 if chars(&own) > chars(&from_smoothie) {
                     own
                 } else {
@@ -161,9 +172,13 @@ fn article_from(html: &str, strategy: Strategy) -> HtmlArticle {
             None => extract::extract(&dom),
         },
     };
-    let mut body = clean_paragraphs(&title, paragraphs);
+    // The combined strategy's paragraphs are cleaned already.
+    let mut body = match strategy {
+        Strategy::Combined => paragraphs,
+        _ => cleaned(paragraphs),
+    };
     if body.is_empty() {
-        body = fallback_paragraphs(&dom, &title);
+        body = fallback_paragraphs(&dom, headline);
     }
     // A byline at the top ("By Jane Roe") is metadata, not text.
     let mut authors = pick_authors(&meta);
