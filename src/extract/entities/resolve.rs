@@ -193,9 +193,11 @@ const INSTITUTIONS: [&str; 6] = [
 
 fn is_institution(text: &str) -> bool {
     let lower = text.to_lowercase();
-    INSTITUTIONS
-        .iter()
-        .any(|i| lower == *i || lower.ends_with(&format!(" {i}")))
+    INSTITUTIONS.iter().any(|i| {
+        lower
+            .strip_suffix(i)
+            .is_some_and(|before| before.is_empty() || before.ends_with(' '))
+    })
 }
 
 /// A name of two or more words with a geographic head (`Gatun Lake`,
