@@ -1,5 +1,6 @@
 //! Running requests against the index.
 
+use std::cell::OnceCell;
 use std::ops::{Bound, Range};
 
 use rustc_hash::FxHashMap;
@@ -139,6 +140,8 @@ struct Context<'a> {
     index: &'a NewsIndex,
     fields: &'a Fields,
     searcher: Searcher,
+    /// The archive's surname resolution, computed once on first use.
+    resolution: OnceCell<FxHashMap<String, String>>,
 }
 
 impl<'a> Context<'a> {
@@ -148,6 +151,7 @@ impl<'a> Context<'a> {
             index,
             fields: index.fields(),
             searcher: reader.searcher(),
+            resolution: OnceCell::new(),
         })
     }
 
@@ -175,7 +179,10 @@ impl<'a> Context<'a> {
 
     /// Single-word person names that the archive resolves to a full name
     /// (see [`names`]).
-    fn surname_resolution(&self) -> Result<FxHashMap<String, String>> {
+    fn surname_resolution(&self) -> Result<&FxHashMap<String, String>> {
+        if let Some(done) = self.resolution.get() {
+            return Ok(done);
+        }
         let counts = self
             .searcher
             .search(
@@ -185,7 +192,9 @@ impl<'a> Context<'a> {
                 },
             )
             .map_err(|e| self.err(e))?;
-        Ok(names::surname_resolution(&counts))
+        Ok(self
+            .resolution
+            .get_or_init(|| names::surname_resolution(&counts)))
     }
 
     /// Articles that mention person `name`: those whose people include every
@@ -201,8 +210,8 @@ impl<'a> Context<'a> {
         }
         let mut alternatives: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, by_words)];
         for (single, full) in self.surname_resolution()? {
-            if contains_words(&self.name_words(&full), &wanted) {
-                let term = Term::from_field_text(self.fields.person_name, &single);
+            if contains_words(&self.name_words(full), &wanted) {
+                let term = Term::from_field_text(self.fields.person_name, single);
                 alternatives.push((
                     Occur::Should,
                     Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
@@ -502,11 +511,12 @@ pub fn count_entities(
                 && filter.people.is_empty()
                 && filter.places.is_empty();
             let resolution = if everything {
-                names::surname_resolution(&counts)
+                cx.resolution
+                    .get_or_init(|| names::surname_resolution(&counts))
             } else {
                 cx.surname_resolution()?
             };
-            names::fold_counts(counts, &resolution)
+            names::fold_counts(counts, resolution)
         }
         EntityKind::Place => counts,
     };
