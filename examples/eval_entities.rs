@@ -1,24 +1,23 @@
 //! Document-level people/places accuracy and extraction throughput.
 //!
 //! ```text
-//! cargo run --release --example eval_entities [-- --data ../shared/data] [--rules]
+//! cargo run --release --example eval_entities [-- --data ../shared/data] [--model FILE] [--dump]
 //! ```
 //!
 //! Prints precision, recall and F1 per kind on CoNLL-2003 eng.testa (and
 //! eng.testb when present) and on the hand-labelled modern sample
 //! (`eval/modern-labels.jsonl` over the AllSides shards), scored as the
 //! acceptance check scores spaCy (see `newsdex::extract::eval`), then the
-//! extraction throughput over the BBC articles. `--rules` scores the first,
-//! rule-based extractor instead of the default one, `--model FILE` a trained
-//! model that is not embedded; `--dump` lists every
+//! extraction throughput over the BBC articles. `--model FILE` scores a
+//! trained model that is not embedded; `--dump` lists every
 //! false positive and negative.
 #![allow(clippy::print_stdout)]
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use newsdex::extract::EntityExtractor;
 use newsdex::extract::eval::{self, LabelledDoc, Score};
-use newsdex::extract::{EntityExtractor, RuleExtractor};
 use newsdex::model::EntityKind;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -29,9 +28,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .and_then(|i| args.get(i + 1))
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data"));
-    let extractor: Box<dyn EntityExtractor> = if args.iter().any(|a| a == "--rules") {
-        Box::new(RuleExtractor::new())
-    } else if let Some(model) = args
+    let extractor: Box<dyn EntityExtractor> = if let Some(model) = args
         .iter()
         .position(|a| a == "--model")
         .and_then(|i| args.get(i + 1))

@@ -3,13 +3,11 @@
 //! ```text
 //! cargo run --release --example train_tagger -- \
 //!     --train conll2003/eng.train --dev conll2003/eng.testa \
-//!     --clusters models/clusters.bin --given data/gazetteer/given_names.txt --bits 19 \
-//!     --out models/tagger.bin.gz
+//!     --clusters models/clusters.bin --bits 19 --out models/tagger.bin.gz
 //! ```
 //!
 //! Relative `--train`/`--dev` paths are taken under `$NEWSDEX_DATA`.
 //! Options: `--epochs N` (10), `--bits B` (20), `--seed S`, `--no-lists`,
-//! `--given FILE` (one given name a line), `--geo FILE` (GeoNames TSV),
 //! `--no-doc`, `--no-clusters`, `--no-augment`.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
@@ -30,8 +28,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut clusters: Option<PathBuf> = None;
     let mut opts = TrainOptions::default();
     let mut fs = FeatureSet::default();
-    let mut geo: Option<PathBuf> = None;
-    let mut given: Option<PathBuf> = None;
     while let Some(a) = args.next() {
         let mut val = || args.next().ok_or(format!("{a} needs a value"));
         match a.as_str() {
@@ -46,8 +42,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             "--no-doc" => fs.doc = false,
             "--no-clusters" => fs.clusters = false,
             "--no-augment" => opts.augment_titles = false,
-            "--geo" => geo = Some(PathBuf::from(val()?)),
-            "--given" => given = Some(PathBuf::from(val()?)),
             _ => return Err(format!("unknown argument {a}").into()),
         }
     }
@@ -72,25 +66,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     opts.features = fs;
     let mut res = Resources::new();
     cd.install(&mut res);
-    if let Some(p) = &geo {
-        // TSV: name, type, country, population, alternates separated by `|`.
-        let text = std::fs::read_to_string(p)?;
-        let names = text.lines().flat_map(|l| {
-            let cols: Vec<&str> = l.split('\t').collect();
-            let mut v = vec![cols[0]];
-            if let Some(alt) = cols.get(4) {
-                v.extend(alt.split('|').filter(|a| !a.is_empty()));
-            }
-            v
-        });
-        res.add_geo_names(names);
-    }
-    if let Some(p) = &given {
-        let text = std::fs::read_to_string(p)?;
-        res.add_given_names(text.lines().map(str::trim).filter(|l| !l.is_empty()));
-    }
-    let (geo_exact, geo_lower) = res.geo_tables();
-    let given_hashes = res.extra_given();
     eprintln!(
         "{} train docs, {} dev docs, features {fs:?}, {} clustered words",
         train_docs.len(),
@@ -112,15 +87,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     });
     let model = ModelData {
-        version: format!("newsdex-tagger ap-bio-v1 epoch{epoch} bits{}", opts.bits),
+        version: format!("newsdex-tagger ap-bio-v2 epoch{epoch} bits{}", opts.bits),
         features: fs.to_byte(),
         weights,
         clusters: cd.clusters,
         coarse: cd.coarse,
         caps: cd.caps,
-        geo_exact,
-        geo_lower,
-        given: given_hashes,
     };
     let bytes = model.to_bytes();
     if let Some(dir) = out.parent() {

@@ -157,7 +157,7 @@ fn expand_year(yy: u32, today: NaiveDate) -> u32 {
 
 /// The month number of a month name or abbreviation (any case) in English,
 /// German, French, Spanish, Italian, Portuguese or Dutch.
-fn month_number(word: &str) -> Option<u32> {
+pub(crate) fn month_number(word: &str) -> Option<u32> {
     // The longest name is 10 letters ("septiembre", "décembre" in bytes).
     if word.len() > 12 {
         return None;

@@ -26,6 +26,7 @@
 //! ```
 #![warn(missing_docs)]
 
+mod data;
 pub mod dates;
 pub mod error;
 pub mod extract;
@@ -45,6 +46,6 @@ pub use error::{Error, Result};
 #[macro_export]
 macro_rules! model_version {
     () => {
-        "newsdex-tagger ap-bio-v1 epoch9 bits19"
+        "newsdex-tagger ap-bio-v2 epoch6 bits19"
     };
 }

@@ -129,6 +129,9 @@ fn reuters_sgml_every_article_dated() {
 
 /// The article-extraction pages through the binary: every page is read, and
 /// the bodies `extract --json` prints score the benchmark's F1 >= 0.96.
+/// The scorer is lab code: `.ci/run` runs the data tests with `--features
+/// lab`.
+#[cfg(feature = "lab")]
 #[test]
 #[ignore = "needs ../shared/data"]
 fn html_pages_bodies_match_the_gold_text() {

@@ -1,14 +1,18 @@
 //! The extract stage: raw articles in, dated articles with people and places
 //! out.
 //!
-//! * [`entities`] defines the [`EntityExtractor`] seam and the first,
-//!   rule-based implementation.
+//! * [`entities`] defines the [`EntityExtractor`] seam and the shipped
+//!   implementation, [`TaggerExtractor`]: the statistical [`tagger`] plus
+//!   canonical names.
+//! * [`places`] is the embedded GeoNames place table.
+//! * `eval` (feature `lab` and tests only) scores extractors against gold
+//!   labels.
 //!
-//! Uses `model` and `dates`; pure, no file system.
+//! Uses `model`, `dates` and `data`; pure, no file system.
 
 pub mod entities;
+#[cfg(any(test, feature = "lab"))]
 pub mod eval;
-pub mod gazetteer;
 pub mod places;
 pub mod tagger;
 
@@ -16,7 +20,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-pub use entities::{Entities, EntityExtractor, RuleExtractor, TaggerExtractor, model_version};
+pub use entities::{Entities, EntityExtractor, TaggerExtractor, model_version};
 
 use crate::dates::{self, DateParse};
 use crate::model::{Article, ArticleId, Dateline, RawArticle};

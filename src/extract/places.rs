@@ -12,12 +12,7 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use super::gazetteer::normalize_into;
-
-/// `canonical \t kind \t country code \t population \t alias|alias...`
-const PLACES: &str = include_str!("../../data/gazetteer/places.tsv");
-/// `demonym \t country`
-const DEMONYMS: &str = include_str!("../../data/gazetteer/demonyms.tsv");
+use crate::data;
 
 /// What kind of place a name is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,8 +46,9 @@ pub struct PlaceTable {
     places: Vec<Place>,
     /// Lookup key (see [`key`]) to index in `places`.
     by_name: HashMap<String, u32>,
-    /// Lookup key of a nationality word to the country's index.
-    demonyms: HashMap<String, u32>,
+    /// Lookup key of a nationality or group word to its country's index
+    /// (none for group words such as `Muslim` or `European`).
+    demonyms: HashMap<String, Option<u32>>,
     /// The most words in any name or alias.
     max_words: usize,
 }
@@ -73,7 +69,7 @@ impl PlaceTable {
         };
         table.by_name.reserve(90_000);
         let mut k = String::new();
-        for line in PLACES.lines() {
+        for line in data::entries(data::gazetteer::PLACES) {
             let mut cols = line.split('\t');
             let (Some(name), Some(kind)) = (cols.next(), cols.next()) else {
                 continue;
@@ -104,15 +100,12 @@ impl PlaceTable {
                 table.by_name.entry(k.clone()).or_insert(at);
             }
         }
-        for line in DEMONYMS.lines() {
-            let Some((word, country)) = line.split_once('\t') else {
-                continue;
-            };
+        for line in data::entries(data::gazetteer::DEMONYMS) {
+            let (word, country) = line.split_once('\t').unwrap_or((line, ""));
             key(country, &mut k);
-            if let Some(&at) = table.by_name.get(&k) {
-                key(word, &mut k);
-                table.demonyms.insert(k.clone(), at);
-            }
+            let at = table.by_name.get(&k).copied();
+            key(word, &mut k);
+            table.demonyms.insert(k.clone(), at);
         }
         table
     }
@@ -139,8 +132,19 @@ impl PlaceTable {
     pub fn demonym(&self, text: &str) -> Option<&'static str> {
         let mut k = String::new();
         key(text, &mut k);
-        let at = *self.demonyms.get(&k)?;
+        let at = (*self.demonyms.get(&k)?)?;
         self.places.get(at as usize).map(|p| p.name)
+    }
+
+    /// Whether a word names a nationality or a group (`Chinese`,
+    /// `Russians`, `Muslim`, `European`): never a place, never part of a
+    /// person's name.
+    pub fn is_demonym(&self, text: &str) -> bool {
+        let mut k = String::new();
+        key(text, &mut k);
+        self.demonyms.contains_key(&k)
+            || k.strip_suffix('s')
+                .is_some_and(|one| self.demonyms.contains_key(one))
     }
 
     /// The most words in any place name or alias.
@@ -164,10 +168,83 @@ impl PlaceTable {
 fn key(text: &str, out: &mut String) {
     let trimmed = text.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
     let trimmed = trimmed.trim_start_matches('.');
-    normalize_into(trimmed, out);
+    fold_into(trimmed, out);
     if out.bytes().any(|b| b.is_ascii_uppercase()) || !out.is_ascii() {
         *out = out.to_lowercase();
     }
+}
+
+/// Normalises a place name (or a stretch of text that may be one) for
+/// lookup: folds accented Latin letters to ASCII, curly apostrophes to `'`,
+/// hyphen-like dashes to `-` and every run of white space to one space.
+///
+/// `out` is cleared first; case is kept.
+pub(crate) fn fold_into(text: &str, out: &mut String) {
+    out.clear();
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        match c {
+            '\u{2019}' | '\u{2018}' | '`' => out.push('\''),
+            '\u{2010}' | '\u{2011}' | '\u{2013}' => out.push('-'),
+            _ => match fold_char(c) {
+                Some(s) => out.push_str(s),
+                None => out.push(c),
+            },
+        }
+    }
+}
+
+/// The ASCII spelling of an accented Latin letter, if it is one.
+fn fold_char(c: char) -> Option<&'static str> {
+    if c.is_ascii() {
+        return None;
+    }
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' | 'Ă' | 'Ą' => "A",
+        'ç' | 'ć' | 'č' => "c",
+        'Ç' | 'Ć' | 'Č' => "C",
+        'ď' | 'đ' => "d",
+        'Ď' | 'Đ' => "D",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => "E",
+        'ğ' => "g",
+        'Ğ' => "G",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => "i",
+        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => "I",
+        'ł' | 'ľ' => "l",
+        'Ł' | 'Ľ' => "L",
+        'ñ' | 'ń' | 'ň' => "n",
+        'Ñ' | 'Ń' | 'Ň' => "N",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' | 'Ő' => "O",
+        'ř' => "r",
+        'Ř' => "R",
+        'ś' | 'š' | 'ş' | 'ș' => "s",
+        'Ś' | 'Š' | 'Ş' | 'Ș' => "S",
+        'ß' => "ss",
+        'ť' | 'ţ' | 'ț' => "t",
+        'Ť' | 'Ţ' | 'Ț' => "T",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => "u",
+        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' | 'Ų' => "U",
+        'ý' | 'ÿ' => "y",
+        'Ý' | 'Ÿ' => "Y",
+        'ź' | 'ż' | 'ž' => "z",
+        'Ź' | 'Ż' | 'Ž' => "Z",
+        'æ' => "ae",
+        'Æ' => "AE",
+        'œ' => "oe",
+        'Œ' => "OE",
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -207,5 +284,8 @@ mod tests {
         assert_eq!(t.demonym("American"), Some("United States"));
         assert_eq!(t.canonical("Chinese"), None);
         assert_eq!(t.demonym("China"), None);
+        assert!(t.is_demonym("Muslims") && t.is_demonym("European"));
+        assert_eq!(t.demonym("European"), None);
+        assert!(!t.is_demonym("Putin"));
     }
 }

@@ -23,6 +23,7 @@
 mod dom;
 mod extract;
 mod meta;
+#[cfg(feature = "lab")]
 pub mod score;
 mod text;
 

@@ -493,6 +493,13 @@ def build(out: Path, log) -> None:
             if w in dem and dem[w] != canon_country[cc]:
                 sys.exit(f"demonyms.tsv:{ln}: {w} maps to {dem[w]} and {canon_country[cc]}")
             dem[w] = canon_country[cc]
+    # Group words (religions, regions, peoples without a country of their
+    # own: "Muslim", "European", "Kurdish"): never places, never part of a
+    # person's name, and no country; written with an empty country column.
+    for line in (HERE / "group_words.txt").read_text(encoding="utf-8").splitlines():
+        w = line.strip()
+        if w and not w.startswith("#") and w not in dem:
+            dem[w] = ""
     (out / "demonyms.tsv").write_text(
         "".join(f"{w}\t{c}\n" for w, c in sorted(dem.items())), encoding="utf-8")
 
@@ -504,6 +511,10 @@ def build(out: Path, log) -> None:
         for line in (nd / fn).read_text(encoding="ascii").splitlines():
             if line.strip():
                 given.add(line.split()[0].title())
+    # Our own list of given names common in international news.
+    for line in (HERE / "given_names_extra.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            given.add(line.strip().title())
     (out / "given_names.txt").write_text("\n".join(sorted(given)) + "\n",
                                          encoding="utf-8")
     notice = __doc__.split("ATTRIBUTION / LICENSE TEXT FOR THE README")[1]

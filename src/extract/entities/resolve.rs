@@ -14,7 +14,7 @@
 use rustc_hash::FxHashMap as HashMap;
 
 use super::Entities;
-use super::lexicon::Lexicon;
+use super::words::Lexicon;
 use crate::extract::places::PlaceTable;
 use crate::model::{EntityKind, Mention};
 
@@ -58,7 +58,7 @@ pub(super) fn resolve(tagged: &[Tagged<'_>], lexicon: &Lexicon, places: &PlaceTa
         if text.is_empty() || !text.chars().any(char::is_alphabetic) {
             continue;
         }
-        if t.kind == EntityKind::Place && (places.demonym(text).is_some() || is_institution(text)) {
+        if t.kind == EntityKind::Place && (places.is_demonym(text) || is_institution(text)) {
             continue;
         }
         if t.kind == EntityKind::Person && !is_plausible_person(text, lexicon) {
@@ -282,7 +282,7 @@ mod tests {
             .iter()
             .map(|&(text, kind)| Tagged { text, kind })
             .collect();
-        resolve(&tagged, &Lexicon::new(), PlaceTable::get())
+        resolve(&tagged, Lexicon::get(), PlaceTable::get())
     }
 
     const P: EntityKind = EntityKind::Person;

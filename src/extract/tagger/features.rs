@@ -12,8 +12,8 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use super::token::{Token, sentences, tokenize_into};
-use crate::extract::entities::lexicon;
-use crate::extract::gazetteer;
+use crate::data;
+use crate::extract::places::fold_into;
 
 const K: u64 = 0x517c_c1b7_2722_0a95;
 
@@ -162,8 +162,24 @@ impl SeqTable {
     }
 }
 
-/// Entries of a hashed token-sequence table: (hash, bits).
-pub type SeqEntries = Vec<(u64, u8)>;
+/// Cities of at least this many people join the place-list feature, with
+/// every country, continent and state; regions stay out (chosen on
+/// CoNLL-2003 testa: 100k, 250k, 500k and 1M people, with and without
+/// regions, were tried).
+const LIST_CITY_POPULATION: u64 = 500_000;
+
+/// Whether a row of the place table is in the place-list feature.
+fn is_list_place(row: &[&str]) -> bool {
+    match row.get(1) {
+        Some(&"city") => row
+            .get(3)
+            .and_then(|p| p.parse::<u64>().ok())
+            .is_some_and(|p| p >= LIST_CITY_POPULATION),
+        Some(&"region") => false,
+        Some(_) => true,
+        None => false,
+    }
+}
 
 /// Word lists and unlabeled-text statistics used by the features.
 #[derive(Debug, Clone, Default)]
@@ -171,12 +187,9 @@ pub struct Resources {
     places: SeqTable,
     places_lower: SeqTable,
     orgs_lower: SeqTable,
-    geo: SeqTable,
-    geo_lower: SeqTable,
-    extra_given: Vec<u64>,
     /// Lowercase known organisation names.
     pub(crate) known_orgs: rustc_hash::FxHashSet<String>,
-    /// Lowercase place names of the built-in gazetteer.
+    /// Lowercase names and aliases of the places in the place-list feature.
     pub(crate) place_names: rustc_hash::FxHashSet<String>,
     /// Lowercase word hash -> list flags, cluster and capitalisation.
     lex: FxHashMap<u64, LexEntry>,
@@ -197,15 +210,15 @@ fn tokens_of(text: &str, buf: &mut Vec<Token>) -> Vec<String> {
 }
 
 impl Resources {
-    /// Builds the word lists (clusters and capitalisation buckets are
-    /// added by the model loader).
+    /// Builds the word lists from the embedded data (clusters and
+    /// capitalisation buckets are added by the model loader).
     pub fn new() -> Resources {
         let mut r = Resources::default();
         let mut buf = Vec::new();
         let mut norm = String::new();
         let add_place = |r: &mut Resources, name: &str, buf: &mut Vec<Token>| {
             let toks = tokens_of(name, buf);
-            if toks.is_empty() {
+            if toks.is_empty() || toks.len() > 8 {
                 return;
             }
             let h: Vec<u64> = toks.iter().map(|t| hash_str(t)).collect();
@@ -213,11 +226,18 @@ impl Resources {
             let h: Vec<u64> = toks.iter().map(|t| hash_str(&t.to_lowercase())).collect();
             r.places_lower.add(&h);
         };
-        for line in gazetteer::PLACES.lines() {
-            for name in line.split('|').map(str::trim).filter(|n| !n.is_empty()) {
+        for row in data::rows(data::gazetteer::PLACES) {
+            if !is_list_place(&row) {
+                continue;
+            }
+            let aliases = row.get(4).copied().unwrap_or("");
+            for name in std::iter::once(row[0]).chain(aliases.split('|')) {
+                if name.is_empty() {
+                    continue;
+                }
                 r.place_names.insert(name.to_lowercase());
                 add_place(&mut r, name, &mut buf);
-                gazetteer::normalize_into(name, &mut norm);
+                fold_into(name, &mut norm);
                 if norm != name {
                     let n = norm.clone();
                     add_place(&mut r, &n, &mut buf);
@@ -227,7 +247,7 @@ impl Resources {
                 }
             }
         }
-        for line in lexicon::KNOWN_ORGS.lines() {
+        for line in data::entries(data::words::KNOWN_ORGS) {
             for name in line.split('|').map(str::trim).filter(|n| !n.is_empty()) {
                 r.known_orgs.insert(name.to_string());
                 let toks = tokens_of(name, &mut buf);
@@ -237,90 +257,30 @@ impl Resources {
                 }
             }
         }
-        let mut add_words = |list: &str, flag: u32| {
-            for w in list.split_whitespace() {
-                r.lex.entry(hash_str(w)).or_default().flags |= flag;
+        let mut add_words = |words: &mut dyn Iterator<Item = &str>, flag: u32| {
+            for w in words {
+                r.lex.entry(lower_hash(w)).or_default().flags |= flag;
             }
         };
-        add_words(lexicon::GIVEN_NAMES, F_GIVEN);
-        add_words(lexicon::FAMILY_FIRST, F_FAMILY_FIRST);
-        add_words(lexicon::TITLES, F_TITLEWORD);
-        add_words(lexicon::ROLES, F_ROLE);
-        add_words(lexicon::ORG_WORDS, F_ORGWORD);
-        add_words(lexicon::COMPANY_SUFFIXES, F_COMPANY);
-        add_words(gazetteer::DEMONYMS, F_DEMONYM);
-        add_words(lexicon::STOP_WORDS, F_STOP);
+        let list = |table: &'static str| data::entries(table);
+        add_words(&mut list(data::gazetteer::GIVEN_NAMES), F_GIVEN);
+        add_words(&mut list(data::words::FAMILY_FIRST), F_FAMILY_FIRST);
+        add_words(&mut list(data::words::TITLES), F_TITLEWORD);
+        add_words(&mut list(data::words::ROLES), F_ROLE);
+        add_words(&mut list(data::words::ORG_WORDS), F_ORGWORD);
+        add_words(&mut list(data::words::COMPANY_SUFFIXES), F_COMPANY);
+        add_words(&mut list(data::words::STOP_WORDS), F_STOP);
+        let demonyms = || data::rows(data::gazetteer::DEMONYMS).map(|row| row[0]);
+        add_words(&mut demonyms(), F_DEMONYM);
         // Plural demonyms and titles with periods.
-        let extra: Vec<(u64, u32)> = gazetteer::DEMONYMS
-            .split_whitespace()
-            .map(|w| (hash_str(&format!("{w}s")), F_DEMONYM))
-            .chain(
-                lexicon::TITLES
-                    .split_whitespace()
-                    .map(|w| (hash_str(&format!("{w}.")), F_TITLEWORD)),
-            )
+        let extra: Vec<(u64, u32)> = demonyms()
+            .map(|w| (lower_hash(&format!("{w}s")), F_DEMONYM))
+            .chain(list(data::words::TITLES).map(|w| (hash_str(&format!("{w}.")), F_TITLEWORD)))
             .collect();
         for (h, f) in extra {
             r.lex.entry(h).or_default().flags |= f;
         }
         r
-    }
-
-    /// Adds extra place names (e.g. GeoNames) as a separate list feature.
-    pub fn add_geo_names<'a>(&mut self, names: impl IntoIterator<Item = &'a str>) {
-        let mut buf = Vec::new();
-        for name in names {
-            let toks = tokens_of(name, &mut buf);
-            if toks.is_empty() || toks.len() > 8 {
-                continue;
-            }
-            let h: Vec<u64> = toks.iter().map(|t| hash_str(t)).collect();
-            self.geo.add(&h);
-            let h: Vec<u64> = toks.iter().map(|t| hash_str(&t.to_lowercase())).collect();
-            self.geo_lower.add(&h);
-        }
-    }
-
-    /// Adds extra given names (any case).
-    pub fn add_given_names<'a>(&mut self, names: impl IntoIterator<Item = &'a str>) {
-        for n in names {
-            let h = lower_hash(n);
-            self.extra_given.push(h);
-            self.lex.entry(h).or_default().flags |= F_GIVEN;
-        }
-    }
-
-    /// Hashes of the given names added with [`Resources::add_given_names`].
-    pub fn extra_given(&self) -> Vec<u64> {
-        let mut v = self.extra_given.clone();
-        v.sort_unstable();
-        v.dedup();
-        v
-    }
-
-    /// Marks lowercase-word hashes as given names.
-    pub fn set_given_hashes(&mut self, hashes: &[u64]) {
-        for &h in hashes {
-            self.extra_given.push(h);
-            self.lex.entry(h).or_default().flags |= F_GIVEN;
-        }
-    }
-
-    /// The extra place tables, for storing in a model: (exact table,
-    /// lowercase table).
-    pub fn geo_tables(&self) -> (SeqEntries, SeqEntries) {
-        let dump = |t: &SeqTable| {
-            let mut v: Vec<(u64, u8)> = t.map.iter().map(|(&h, &b)| (h, b)).collect();
-            v.sort_unstable();
-            v
-        };
-        (dump(&self.geo), dump(&self.geo_lower))
-    }
-
-    /// Installs tables produced by [`Resources::geo_tables`].
-    pub fn set_geo_tables(&mut self, exact: &[(u64, u8)], lower: &[(u64, u8)]) {
-        self.geo.map.extend(exact.iter().copied());
-        self.geo_lower.map.extend(lower.iter().copied());
     }
 
     /// Adds word clusters (`(lowercase hash, fine id)`, fine id -> coarse
@@ -349,7 +309,6 @@ pub(crate) struct TokData {
     pub(crate) flags: u32,
     gaz_loc: u8,
     gaz_org: u8,
-    gaz_geo: u8,
     cluster: u16,
     coarse: u16,
     cap: u8,
@@ -364,33 +323,6 @@ pub struct Part {
     pub sentences: Vec<Range<usize>>,
     pub(crate) data: Vec<TokData>,
 }
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan.",
-    "feb.",
-    "mar.",
-    "apr.",
-    "jun.",
-    "jul.",
-    "aug.",
-    "sep.",
-    "sept.",
-    "oct.",
-    "nov.",
-    "dec.",
-];
 
 fn shape_hashes(word: &str) -> (u64, u64) {
     let mut long = [0u8; 24];
@@ -604,7 +536,7 @@ impl Part {
                     let t = tokens[k].text(text);
                     let l = t.to_lowercase();
                     if is_date_token(&l)
-                        || MONTHS.contains(&l.as_str())
+                        || crate::dates::month_number(&l).is_some()
                         || t == "("
                         || t == "-"
                         || t == "\u{2014}"
@@ -642,27 +574,6 @@ impl Part {
                         data[k].gaz_loc = 1;
                         for d in &mut data[k + 1..k + n] {
                             d.gaz_loc = 2;
-                        }
-                        k += n;
-                    } else {
-                        k += 1;
-                    }
-                }
-                let mut k = s.start;
-                while k < s.end && !res.geo.map.is_empty() {
-                    let caps = data[k].flags & F_CAPSLINE != 0;
-                    let first_cap = data[k].flags & (F_TITLECASE | F_UPPER) != 0;
-                    let n = if !first_cap {
-                        0
-                    } else if caps {
-                        res.geo_lower.longest(&lower_hashes[..s.end], k)
-                    } else {
-                        res.geo.longest(&exact_hashes[..s.end], k)
-                    };
-                    if n > 0 {
-                        data[k].gaz_geo = 1;
-                        for d in &mut data[k + 1..k + n] {
-                            d.gaz_geo = 2;
                         }
                         k += n;
                     } else {
@@ -815,9 +726,7 @@ pub(crate) fn token_features(part: &Part, s: &Range<usize>, k: usize, out: &mut 
     out.push(f(T_BI_SHAPE_PREV, mix(ps, d.sshape)));
     out.push(f(T_BI_SHAPE_NEXT, mix(d.sshape, ns)));
     // Word lists.
-    let gaz = |g: &TokData| {
-        u64::from(g.gaz_loc) | (u64::from(g.gaz_org) << 4) | (u64::from(g.gaz_geo) << 8)
-    };
+    let gaz = |g: &TokData| u64::from(g.gaz_loc) | (u64::from(g.gaz_org) << 4);
     let g0 = gaz(d);
     if g0 != 0 {
         out.push(f(T_GAZ, mix(0, g0)));

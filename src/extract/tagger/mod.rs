@@ -20,10 +20,12 @@
 //! # Ok(()) }
 //! ```
 
+#[cfg(feature = "lab")]
 pub mod clusters;
 pub mod features;
 pub mod model;
 pub mod token;
+#[cfg(feature = "lab")]
 pub mod train;
 
 #[cfg(test)]
@@ -68,11 +70,39 @@ impl Kind {
     }
 }
 
+/// Which part of an article a span lies in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Section {
+    /// The title.
+    #[default]
+    Title,
+    /// The body.
+    Body,
+}
+
+impl Section {
+    /// Both sections, title first.
+    pub const BOTH: [Section; 2] = [Section::Title, Section::Body];
+
+    /// This section's text out of an article's title and body.
+    pub fn of<'a>(self, title: &'a str, body: &'a str) -> &'a str {
+        match self {
+            Section::Title => title,
+            Section::Body => body,
+        }
+    }
+
+    /// 0 for the title, 1 for the body.
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
 /// One tagged entity mention.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Span {
-    /// 0 for the title, 1 for the body.
-    pub part: u8,
+    /// The title or the body.
+    pub part: Section,
     /// Byte offset of the mention's start in its part.
     pub start: usize,
     /// Byte offset one past the mention's end in its part.
@@ -93,8 +123,8 @@ pub struct Tagger {
 /// Features of one sentence: per token, a slice of weight-table rows.
 #[derive(Debug, Clone, Default)]
 pub struct SentenceFeatures {
-    /// 0 title, 1 body.
-    pub part: u8,
+    /// The title or the body.
+    pub part: Section,
     /// Token index range in the part.
     pub tokens: Range<usize>,
     /// `rows[offsets[i]..offsets[i + 1]]` are the rows of token `i`.
@@ -121,10 +151,10 @@ pub fn featurize(
     let mut out = Vec::new();
     let mut hashes = Vec::with_capacity(96);
     let shift = 64 - bits;
-    for (pi, part) in parts.iter().enumerate() {
+    for (section, part) in Section::BOTH.into_iter().zip(&parts) {
         for s in &part.sentences {
             let mut sf = SentenceFeatures {
-                part: pi as u8,
+                part: section,
                 tokens: s.clone(),
                 offsets: Vec::with_capacity(s.len() + 1),
                 rows: Vec::with_capacity(s.len() * 64),
@@ -144,7 +174,7 @@ pub fn featurize(
 }
 
 /// Turns BIO labels over `tokens` into spans (a stray `I-` starts a span).
-pub fn labels_to_spans(part: u8, tokens: &[token::Token], labels: &[u8], out: &mut Vec<Span>) {
+pub fn labels_to_spans(part: Section, tokens: &[token::Token], labels: &[u8], out: &mut Vec<Span>) {
     let mut open: Option<(usize, usize, Kind)> = None;
     for (t, &l) in tokens.iter().zip(labels) {
         let kind = label_kind(l);
@@ -191,7 +221,7 @@ pub fn tag_with(
     let mut emit: Vec<[f32; N_LABELS]> = Vec::new();
     for s in &sents {
         let labels = decode_with(weights, s, &mut emit);
-        let part = &parts[s.part as usize];
+        let part = &parts[s.part.index()];
         labels_to_spans(s.part, &part.tokens[s.tokens.clone()], &labels, &mut spans);
     }
     harmonise(title, body, &mut spans);
@@ -225,7 +255,7 @@ const ORG_NOUNS: &[&str] = &[
 /// organisation noun (`Izvestia newspaper`).
 pub fn org_fixes(res: &Resources, title: &str, body: &str, spans: &mut [Span]) {
     for s in spans.iter_mut().filter(|s| s.kind == Kind::Loc) {
-        let text = if s.part == 0 { title } else { body };
+        let text = s.part.of(title, body);
         let lower = text[s.start..s.end].to_lowercase();
         if res.known_orgs.contains(lower.as_str()) {
             s.kind = Kind::Org;
@@ -253,13 +283,7 @@ pub fn harmonise(title: &str, body: &str, spans: &mut [Span]) {
     if spans.len() < 2 {
         return;
     }
-    let text = |s: &Span| {
-        if s.part == 0 {
-            &title[s.start..s.end]
-        } else {
-            &body[s.start..s.end]
-        }
-    };
+    let text = |s: &Span| &s.part.of(title, body)[s.start..s.end];
     let mut votes: rustc_hash::FxHashMap<&str, [u32; 4]> = rustc_hash::FxHashMap::default();
     let mut person_words: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
     for s in spans.iter() {
@@ -310,8 +334,6 @@ impl Tagger {
     pub fn from_data(data: ModelData) -> Tagger {
         let mut resources = Resources::new();
         resources.set_clusters(&data.clusters, &data.coarse, &data.caps);
-        resources.set_geo_tables(&data.geo_exact, &data.geo_lower);
-        resources.set_given_hashes(&data.given);
         Tagger {
             version: data.version,
             features: FeatureSet::from_byte(data.features),
@@ -355,24 +377,29 @@ mod span_tests {
         let loc_i = model::label(Kind::Loc, true);
         let loc_b = model::label(Kind::Loc, false);
         let mut out = Vec::new();
-        labels_to_spans(1, &toks, &[per_b, per_i, 0, loc_i, loc_b, loc_i], &mut out);
+        labels_to_spans(
+            Section::Body,
+            &toks,
+            &[per_b, per_i, 0, loc_i, loc_b, loc_i],
+            &mut out,
+        );
         assert_eq!(
             out,
             vec![
                 Span {
-                    part: 1,
+                    part: Section::Body,
                     start: 0,
                     end: 3,
                     kind: Kind::Per
                 },
                 Span {
-                    part: 1,
+                    part: Section::Body,
                     start: 6,
                     end: 7,
                     kind: Kind::Loc
                 },
                 Span {
-                    part: 1,
+                    part: Section::Body,
                     start: 8,
                     end: 11,
                     kind: Kind::Loc

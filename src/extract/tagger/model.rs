@@ -171,7 +171,7 @@ impl From<std::io::Error> for ModelError {
     }
 }
 
-const MAGIC: &[u8; 8] = b"NDXTAG03";
+const MAGIC: &[u8; 8] = b"NDXTAG04";
 
 /// Everything stored in a model file.
 #[derive(Clone, Debug)]
@@ -188,12 +188,6 @@ pub struct ModelData {
     pub coarse: Vec<u16>,
     /// Lowercase word hash -> capitalisation bucket, sorted by hash.
     pub caps: Vec<(u64, u8)>,
-    /// Extra place list: hashed token-sequence table, exact case.
-    pub geo_exact: Vec<(u64, u8)>,
-    /// Extra place list, lowercase.
-    pub geo_lower: Vec<(u64, u8)>,
-    /// Extra given names: lowercase word hashes.
-    pub given: Vec<u64>,
 }
 
 fn put_varint(out: &mut Vec<u8>, mut v: u64) {
@@ -298,17 +292,6 @@ impl ModelData {
             b.extend_from_slice(&h.to_le_bytes());
             b.push(c);
         }
-        for table in [&self.geo_exact, &self.geo_lower] {
-            b.extend_from_slice(&(table.len() as u32).to_le_bytes());
-            for &(h, c) in table.iter() {
-                b.extend_from_slice(&h.to_le_bytes());
-                b.push(c);
-            }
-        }
-        b.extend_from_slice(&(self.given.len() as u32).to_le_bytes());
-        for &h in &self.given {
-            b.extend_from_slice(&h.to_le_bytes());
-        }
         let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
         enc.write_all(&b).expect("in-memory write");
         enc.finish().expect("in-memory write")
@@ -385,25 +368,8 @@ impl ModelData {
         for _ in 0..n {
             caps.push((r.u64()?, r.u8()?));
         }
-        let mut tables = [Vec::new(), Vec::new()];
-        for t in tables.iter_mut() {
-            let n = r.u32()? as usize;
-            t.reserve(n.min(1 << 22));
-            for _ in 0..n {
-                t.push((r.u64()?, r.u8()?));
-            }
-        }
-        let [geo_exact, geo_lower] = tables;
-        let n = r.u32()? as usize;
-        let mut given = Vec::with_capacity(n.min(1 << 22));
-        for _ in 0..n {
-            given.push(r.u64()?);
-        }
         Ok(ModelData {
             version,
-            geo_exact,
-            geo_lower,
-            given,
             features,
             weights: Weights {
                 bits,
@@ -492,9 +458,6 @@ mod tests {
             clusters: vec![(3, 1), (99, 2)],
             coarse: vec![0, 1, 1],
             caps: vec![(7, 3)],
-            geo_exact: vec![(1, 1)],
-            geo_lower: vec![(2, 3)],
-            given: vec![42],
         };
         let bytes = m.to_bytes();
         let back = ModelData::from_bytes(&bytes).expect("reads");
@@ -504,8 +467,6 @@ mod tests {
         assert_eq!(back.clusters, m.clusters);
         assert_eq!(back.coarse, m.coarse);
         assert_eq!(back.caps, m.caps);
-        assert_eq!(back.geo_lower, m.geo_lower);
-        assert_eq!(back.given, m.given);
         assert!(ModelData::from_bytes(b"garbage").is_err());
         assert!(ModelData::from_bytes(&bytes[..bytes.len() / 2]).is_err());
     }

@@ -24,9 +24,6 @@ fn toy_tagger() -> Tagger {
         clusters: vec![(super::features::lower_hash("putin"), 1)],
         coarse: vec![0, 1],
         caps: vec![],
-        geo_exact: vec![],
-        geo_lower: vec![],
-        given: vec![super::features::lower_hash("vladimir")],
     })
 }
 
@@ -38,7 +35,7 @@ fn toy_model_tags_and_round_trips() {
         "BEIJING, April 25 (Reuters) - Vladimir Putin\u{2019}s trip \u{2014} \u{201c}soon\u{201d}.";
     let spans = t.tag(title, body);
     for s in &spans {
-        let text = if s.part == 0 { title } else { body };
+        let text = s.part.of(title, body);
         assert!(s.start < s.end && text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
         assert!(Kind::ALL.contains(&s.kind));
     }
@@ -61,7 +58,7 @@ proptest! {
         prop_assert_eq!(sents.iter().map(|r| r.len()).sum::<usize>(), tokens.len());
         let tagger = toy_tagger();
         for s in tagger.tag(&title, &body) {
-            let text = if s.part == 0 { &title } else { &body };
+            let text = s.part.of(&title, &body);
             prop_assert!(s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end));
         }
     }

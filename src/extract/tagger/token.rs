@@ -14,6 +14,11 @@
 //!   `don't` -> `do` `n't`, `Rebels'` -> `Rebels` `'`.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
+
+use crate::data;
 
 /// One token: a byte range of the input text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,26 +38,21 @@ impl Token {
     }
 }
 
-/// Lowercase words that keep their final period.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "capt",
-    "cmdr", "adm", "sgt", "cpl", "prof", "rev", "jr", "sr", "inc", "corp", "co", "ltd", "no", "vs",
-    "etc", "mt", "ft", "det", "supt", "insp", "hon", "messrs", "mme", "mlle", "jan", "feb", "mar",
-    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "bros", "dept", "est",
-    "approx", "fig", "maj", "brig", "pres", "gens", "ave", "blvd", "rd", "pty", "plc", "cie",
-    "mass", "calif", "fla", "ill", "conn", "ariz", "colo", "penn", "tenn", "wash", "okla", "ore",
-    "wis", "minn", "mich", "va", "pa", "ky", "md", "del", "nev", "neb", "kan", "ala", "ga", "la",
-    "miss", "mo", "tex", "no", "nos", "op", "vol", "jul",
-];
+/// Lowercase words that keep their final period, and those after which a
+/// capitalised word does not start a new sentence (titles, months), from
+/// `data/words/`.
+struct Abbreviations {
+    all: FxHashSet<&'static str>,
+    never_final: FxHashSet<&'static str>,
+}
 
-/// Abbreviations after which a capitalised word does not start a new
-/// sentence (titles, months, initials).
-const NEVER_FINAL: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "sen", "sens", "rep", "reps", "gov", "gen", "lt", "col", "capt",
-    "cmdr", "adm", "sgt", "cpl", "prof", "rev", "det", "supt", "insp", "hon", "messrs", "mme",
-    "mlle", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "no", "nos", "maj", "brig", "pres", "gens", "vs", "mt", "ft",
-];
+fn abbreviations() -> &'static Abbreviations {
+    static LISTS: LazyLock<Abbreviations> = LazyLock::new(|| Abbreviations {
+        all: data::entries(data::words::ABBREVIATIONS).collect(),
+        never_final: data::entries(data::words::NEVER_FINAL).collect(),
+    });
+    &LISTS
+}
 
 /// Capitalised words that start a sentence after a dotted abbreviation
 /// (`... in the U.S. The ...`).
@@ -159,7 +159,7 @@ fn keeps_period(word: &str) -> bool {
         return false;
     }
     let lower = word.to_ascii_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str())
+    abbreviations().all.contains(lower.as_str())
 }
 
 /// Splits `text` into tokens.
@@ -462,7 +462,7 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
         }
         prev_abbrev_final = t.len() > 1 && t.ends_with('.') && !is_terminal(t) && {
             let stem = t.trim_end_matches('.').to_ascii_lowercase();
-            !NEVER_FINAL.contains(&stem.as_str()) && stem.chars().count() > 1
+            !abbreviations().never_final.contains(stem.as_str()) && stem.chars().count() > 1
         };
     }
     if begin < tokens.len() {

@@ -7,7 +7,7 @@ use std::time::Instant;
 
 use super::features::{FeatureSet, Resources};
 use super::model::{N_LABELS, O, Weights, allowed, label, viterbi};
-use super::{Kind, SentenceFeatures, Span, featurize};
+use super::{Kind, Section, SentenceFeatures, Span, featurize};
 pub use crate::extract::eval::{Score, normalise};
 
 /// The data folder: `$NEWSDEX_DATA`, else `../shared/data` next to the crate.
@@ -44,12 +44,12 @@ pub fn read_conll(path: &Path) -> std::io::Result<Vec<ConllDoc>> {
         let mut doc = ConllDoc::default();
         for (si, s) in sents.drain(..).enumerate() {
             let (part, out) = if si == 0 {
-                (0u8, &mut doc.title)
+                (Section::Title, &mut doc.title)
             } else {
                 if !doc.body.is_empty() {
                     doc.body.push('\n');
                 }
-                (1u8, &mut doc.body)
+                (Section::Body, &mut doc.body)
             };
             let mut open: Option<Span> = None;
             for (ti, (tok, tag)) in s.iter().enumerate() {
@@ -115,7 +115,7 @@ pub fn mention_set(title: &str, body: &str, spans: &[Span], kind: Kind) -> BTree
         .iter()
         .filter(|s| s.kind == kind)
         .map(|s| {
-            let text = if s.part == 0 { title } else { body };
+            let text = s.part.of(title, body);
             normalise(&text[s.start..s.end])
         })
         .collect()
@@ -180,7 +180,7 @@ struct Example {
 }
 
 /// Gold BIO labels for the tokens of one part.
-fn project(tokens: &[super::token::Token], gold: &[Span], part: u8) -> Vec<u8> {
+fn project(tokens: &[super::token::Token], gold: &[Span], part: Section) -> Vec<u8> {
     let mut spans: Vec<&Span> = gold.iter().filter(|s| s.part == part).collect();
     spans.sort_by_key(|s| s.start);
     let mut labels = vec![O; tokens.len()];
@@ -232,11 +232,11 @@ fn examples(docs: &[ConllDoc], res: &Resources, opts: &TrainOptions, train: bool
     for doc in docs {
         let (parts, sents) = featurize(&doc.title, &doc.body, res, opts.features, opts.bits);
         let labels = [
-            project(&parts[0].tokens, &doc.gold, 0),
-            project(&parts[1].tokens, &doc.gold, 1),
+            project(&parts[0].tokens, &doc.gold, Section::Title),
+            project(&parts[1].tokens, &doc.gold, Section::Body),
         ];
         for s in sents {
-            let gold = labels[s.part as usize][s.tokens.clone()].to_vec();
+            let gold = labels[s.part.index()][s.tokens.clone()].to_vec();
             out.push(Example { feats: s, gold });
         }
         if train
@@ -247,8 +247,8 @@ fn examples(docs: &[ConllDoc], res: &Resources, opts: &TrainOptions, train: bool
         {
             let title = title_case(&doc.title);
             let (parts, sents) = featurize(&title, &doc.body, res, opts.features, opts.bits);
-            let labels = project(&parts[0].tokens, &doc.gold, 0);
-            for s in sents.into_iter().filter(|s| s.part == 0) {
+            let labels = project(&parts[0].tokens, &doc.gold, Section::Title);
+            for s in sents.into_iter().filter(|s| s.part == Section::Title) {
                 let gold = labels[s.tokens.clone()].to_vec();
                 out.push(Example { feats: s, gold });
             }
@@ -383,7 +383,7 @@ impl<'a> DevSet<'a> {
                 let labels = super::decode_with(weights, s, &mut emit);
                 super::labels_to_spans(
                     s.part,
-                    &tokens[s.part as usize][s.tokens.clone()],
+                    &tokens[s.part.index()][s.tokens.clone()],
                     &labels,
                     &mut spans,
                 );
@@ -488,20 +488,20 @@ mod tests {
         let text = "Ann Lee visited New York .";
         let gold = vec![
             Span {
-                part: 1,
+                part: Section::Body,
                 start: 0,
                 end: 7,
                 kind: Kind::Per,
             },
             Span {
-                part: 1,
+                part: Section::Body,
                 start: 16,
                 end: 24,
                 kind: Kind::Loc,
             },
         ];
         let toks = tokenize(text);
-        assert_eq!(project(&toks, &gold, 1), vec![1, 2, 0, 3, 4, 0]);
+        assert_eq!(project(&toks, &gold, Section::Body), vec![1, 2, 0, 3, 4, 0]);
         assert_eq!(
             title_case("SOCCER - JAPAN GET A WIN"),
             "Soccer - Japan Get a Win"

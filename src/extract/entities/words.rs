@@ -1,0 +1,44 @@
+//! The word lists that name resolution needs (given names, name particles,
+//! titles, geographic head words), read once from the embedded data tree
+//! (`data/`, see [`crate::data`]).
+
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet as HashSet;
+
+use crate::data;
+
+/// The word lists as lookup sets (lowercase).
+#[derive(Debug)]
+pub(super) struct Lexicon {
+    given: HashSet<String>,
+    particles: HashSet<&'static str>,
+    pub(super) titles: HashSet<&'static str>,
+    pub(super) geo_suffixes: HashSet<&'static str>,
+    pub(super) geo_prefixes: HashSet<&'static str>,
+}
+
+impl Lexicon {
+    /// The shared lists, built on first use.
+    pub(super) fn get() -> &'static Lexicon {
+        static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
+            given: data::entries(data::gazetteer::GIVEN_NAMES)
+                .map(str::to_lowercase)
+                .collect(),
+            particles: data::entries(data::words::PARTICLES).collect(),
+            titles: data::entries(data::words::TITLES).collect(),
+            geo_suffixes: data::entries(data::words::GEO_SUFFIXES).collect(),
+            geo_prefixes: data::entries(data::words::GEO_PREFIXES).collect(),
+        });
+        &LEXICON
+    }
+
+    /// Whether a lowercase word is a given name (`jean-luc` counts by its
+    /// first part, unless that part is a particle such as `al-`).
+    pub(super) fn is_given(&self, lower: &str) -> bool {
+        self.given.contains(lower)
+            || lower.split_once('-').is_some_and(|(first, _)| {
+                self.given.contains(first) && !self.particles.contains(first)
+            })
+    }
+}
