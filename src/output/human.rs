@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::Style;
-use crate::ingest::IngestReport;
+use crate::model::IngestReport;
 use crate::model::{Article, EntityKind};
 use crate::query::{EntityCount, SearchResults, Snippet, Stats};
 
