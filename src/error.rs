@@ -82,7 +82,7 @@ pub enum Error {
     },
     /// A person or place filter holds no word to look for.
     #[error(
-        "invalid name {name:?}: a name needs at least one word (pass --person or --place a name with letters or digits)"
+        "invalid name {name:?}: a name needs at least one word; give a person's or a place's name"
     )]
     EmptyName {
         /// The name as given.

@@ -56,15 +56,6 @@ pub trait Progress: Sync {
     fn committing(&self);
 }
 
-/// A progress sink that ignores everything.
-pub struct NoProgress;
-
-impl Progress for NoProgress {
-    fn start(&self, _: u64) {}
-    fn file_done(&self, _: u64) {}
-    fn committing(&self) {}
-}
-
 /// What the readers send the writer: a file's articles, in one part for
 /// small files and in several for large ones, so that indexing overlaps with
 /// extraction.

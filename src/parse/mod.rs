@@ -83,13 +83,13 @@ pub struct ParseOptions {
 
 impl ParseOptions {
     /// Today's date for plausibility checks.
-    pub fn today(&self) -> chrono::NaiveDate {
+    pub(crate) fn today(&self) -> chrono::NaiveDate {
         self.today
             .unwrap_or_else(|| chrono::Local::now().date_naive())
     }
 
     /// The key given for `field` with `--field`, if any.
-    pub fn key_for(&self, field: FieldName) -> Option<&str> {
+    pub(crate) fn key_for(&self, field: FieldName) -> Option<&str> {
         self.field_keys
             .iter()
             .rev()

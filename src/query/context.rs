@@ -29,15 +29,15 @@ const TITLE_BOOST: f32 = 2.0;
 pub(super) type Compiled = (Box<dyn Query>, Option<Box<dyn Query>>);
 
 pub(super) struct Context<'a> {
-    pub index: &'a NewsIndex,
-    pub fields: &'a Fields,
-    pub searcher: Searcher,
+    pub(super) index: &'a NewsIndex,
+    pub(super) fields: &'a Fields,
+    pub(super) searcher: Searcher,
     /// The archive's surname resolution, computed once on first use.
-    pub resolution: OnceCell<FxHashMap<String, String>>,
+    pub(super) resolution: OnceCell<FxHashMap<String, String>>,
 }
 
 impl<'a> Context<'a> {
-    pub(crate) fn new(index: &'a NewsIndex) -> Result<Context<'a>> {
+    pub(super) fn new(index: &'a NewsIndex) -> Result<Context<'a>> {
         let reader = index.reader()?;
         Ok(Context {
             index,
@@ -47,12 +47,12 @@ impl<'a> Context<'a> {
         })
     }
 
-    pub(crate) fn err(&self, e: tantivy::TantivyError) -> Error {
+    pub(super) fn err(&self, e: tantivy::TantivyError) -> Error {
         tantivy_error(self.index.path(), e)
     }
 
     /// The text part of a request, or `None` when it has no text.
-    pub(crate) fn text_query(&self, text: &str) -> Result<Option<Box<dyn Query>>> {
+    fn text_query(&self, text: &str) -> Result<Option<Box<dyn Query>>> {
         if text.trim().is_empty() {
             return Ok(None);
         }
@@ -71,7 +71,7 @@ impl<'a> Context<'a> {
 
     /// Single-word person names that the archive resolves to a full name
     /// (see [`names`]).
-    pub(crate) fn surname_resolution(&self) -> Result<&FxHashMap<String, String>> {
+    pub(super) fn surname_resolution(&self) -> Result<&FxHashMap<String, String>> {
         if let Some(done) = self.resolution.get() {
             return Ok(done);
         }
@@ -94,7 +94,7 @@ impl<'a> Context<'a> {
     /// surname the archive resolves to a full name matching `name`
     /// (`--person "Antony Blinken"` also finds articles that say only
     /// "Blinken").
-    pub(crate) fn person_query(&self, name: &str) -> Result<Box<dyn Query>> {
+    fn person_query(&self, name: &str) -> Result<Box<dyn Query>> {
         let by_words = self.name_query(self.fields.people, name)?;
         let wanted = self.name_words(name);
         if wanted.len() < 2 {
@@ -119,7 +119,7 @@ impl<'a> Context<'a> {
 
     /// Articles whose people (places) include every word of `name`, in
     /// order: `Blinken` and `antony blinken` both match "Antony Blinken".
-    pub(crate) fn name_query(&self, field: Field, name: &str) -> Result<Box<dyn Query>> {
+    fn name_query(&self, field: Field, name: &str) -> Result<Box<dyn Query>> {
         let mut terms: Vec<Term> = self
             .name_words(name)
             .iter()
@@ -138,7 +138,7 @@ impl<'a> Context<'a> {
     }
 
     /// The words of a name as the name analyzer indexes them.
-    pub(crate) fn name_words(&self, name: &str) -> Vec<String> {
+    pub(super) fn name_words(&self, name: &str) -> Vec<String> {
         let mut analyzer = self
             .index
             .tantivy()
@@ -154,7 +154,7 @@ impl<'a> Context<'a> {
     }
 
     /// The whole request as one query: text (scored) and filters (not).
-    pub(crate) fn query(&self, request: &SearchRequest) -> Result<Compiled> {
+    pub(super) fn query(&self, request: &SearchRequest) -> Result<Compiled> {
         let text = self.text_query(&request.text)?;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         if let Some(text) = &text {
@@ -192,7 +192,7 @@ impl<'a> Context<'a> {
         Ok((query, text))
     }
 
-    pub(crate) fn doc(&self, address: DocAddress) -> Result<TantivyDocument> {
+    pub(super) fn doc(&self, address: DocAddress) -> Result<TantivyDocument> {
         self.searcher.doc(address).map_err(|e| self.err(e))
     }
 }
@@ -260,7 +260,7 @@ mod tests {
     }
 
     #[test]
-    pub(super) fn contains_words_in_order() {
+    fn contains_words_in_order() {
         let w = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
         assert!(contains_words(&w("antony blinken"), &w("blinken")));
         assert!(contains_words(&w("antony blinken"), &w("antony blinken")));
