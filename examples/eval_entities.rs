@@ -16,9 +16,9 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use newsdex::EntityKind;
 use newsdex::extract::EntityExtractor;
 use newsdex::extract::eval::{self, LabelledDoc, Score};
-use newsdex::model::EntityKind;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -54,20 +54,39 @@ pub enum Error {
         expected: String,
     },
     /// tantivy failed.
-    #[error("index error in {}: {message}", path.display())]
+    #[error("index error in {}: {source}", path.display())]
     Index {
         /// The index folder.
         path: PathBuf,
-        /// tantivy's message (its Display form).
-        message: String,
+        /// tantivy's error.
+        #[source]
+        source: tantivy::TantivyError,
+    },
+    /// tantivy could not open the index folder.
+    #[error("index error in {}: {source}", path.display())]
+    IndexFolder {
+        /// The index folder.
+        path: PathBuf,
+        /// tantivy's error.
+        #[source]
+        source: tantivy::directory::error::OpenDirectoryError,
     },
     /// A search query could not be parsed.
-    #[error("invalid query {query:?}: {message} (see the README's \"Query syntax\" section)")]
+    #[error("invalid query {query:?}: {source} (see the README's \"Query syntax\" section)")]
     Query {
         /// The query as given.
         query: String,
-        /// What is wrong with it.
-        message: String,
+        /// What tantivy's query parser found wrong.
+        #[source]
+        source: tantivy::query::QueryParserError,
+    },
+    /// A person or place filter holds no word to look for.
+    #[error(
+        "invalid name {name:?}: a name needs at least one word; give a person's or a place's name"
+    )]
+    EmptyName {
+        /// The name as given.
+        name: String,
     },
     /// A date on the command line is not `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     #[error("invalid date {text:?}: expected YYYY, YYYY-MM or YYYY-MM-DD")]
@@ -88,7 +107,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     /// Wraps an I/O error with the path it concerns.
-    pub fn io(path: impl Into<PathBuf>, source: io::Error) -> Error {
+    pub(crate) fn io(path: impl Into<PathBuf>, source: io::Error) -> Error {
         Error::Io {
             path: path.into(),
             source,

@@ -23,9 +23,9 @@ use rayon::prelude::*;
 use crate::error::Result;
 use crate::extract::{DateNote, EntityExtractor, extract_article};
 use crate::index::{FileRecord, Indexer, NewsIndex};
-use crate::model::{Article, Fingerprint};
-use crate::parse::{self, ParseOptions, Parsed, Problem, decode};
-use crate::walk::{self, Skipped, SourceFile};
+use crate::model::{Article, Fingerprint, IngestReport, Skipped};
+use crate::parse::{self, ParseError, ParseOptions, Parsed, Problem};
+use crate::walk::{self, SourceFile, WalkError};
 
 /// Settings of one ingest run.
 #[derive(Clone, Debug)]
@@ -56,66 +56,6 @@ pub trait Progress: Sync {
     fn committing(&self);
 }
 
-/// A progress sink that ignores everything.
-pub struct NoProgress;
-
-impl Progress for NoProgress {
-    fn start(&self, _: u64) {}
-    fn file_done(&self, _: u64) {}
-    fn committing(&self) {}
-}
-
-/// How publication dates were found, over the articles read in this run.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct DateCounts {
-    /// From metadata (header block, JSON key).
-    pub from_metadata: u64,
-    /// From the file path.
-    pub from_path: u64,
-    /// From a wire dateline plus a year from the path or the text.
-    pub from_dateline: u64,
-    /// Impossible dates (outside 1800-01-01..=tomorrow) that were dropped.
-    pub dropped: u64,
-    /// Metadata dates that could not be read.
-    pub unparsed: u64,
-    /// No date at all.
-    pub missing: u64,
-}
-
-/// What an ingest run did.
-#[derive(Clone, Debug, Default)]
-pub struct IngestReport {
-    /// Files found by the walk.
-    pub files_seen: u64,
-    /// Files read and parsed in this run (new or changed).
-    pub files_read: u64,
-    /// Articles added.
-    pub added: u64,
-    /// Articles replaced because their file changed.
-    pub updated: u64,
-    /// Articles removed because their file or their place in it is gone.
-    pub removed: u64,
-    /// Articles left as they were.
-    pub unchanged: u64,
-    /// Files not ingested, with reasons.
-    pub skipped: Vec<Skipped>,
-    /// Parts of files that were skipped (bad JSON Lines lines...).
-    pub problems: Vec<Skipped>,
-    /// Where dates came from.
-    pub dates: DateCounts,
-    /// Commits written.
-    pub commits: u64,
-    /// Wall time.
-    pub elapsed: Duration,
-}
-
-impl IngestReport {
-    /// Articles in the index for the walked paths after the run.
-    pub fn articles_kept(&self) -> u64 {
-        self.added + self.updated + self.unchanged
-    }
-}
-
 /// What the readers send the writer: a file's articles, in one part for
 /// small files and in several for large ones, so that indexing overlaps with
 /// extraction.
@@ -133,8 +73,20 @@ enum FileOutcome {
     },
     Failed {
         file: SourceFile,
-        reason: String,
+        error: FileError,
     },
+}
+
+/// Why a file the walk found could not be ingested: it is skipped, and the
+/// message is the reason shown beside its path.
+#[derive(Debug, thiserror::Error)]
+enum FileError {
+    /// Reading the file failed.
+    #[error(transparent)]
+    Read(#[from] WalkError),
+    /// The file's content could not be parsed.
+    #[error(transparent)]
+    Parse(#[from] ParseError),
 }
 
 /// Articles extracted per part of a large file.
@@ -308,18 +260,11 @@ fn batches(files: &[SourceFile]) -> impl Iterator<Item = Batch<'_>> {
 }
 
 /// Reads, decompresses and parses one file, returning the hash of its bytes
-/// on disk (for its fingerprint) and what the parser found. The error is the
-/// reason the file is skipped.
-pub fn load_file(file: &SourceFile, options: &ParseOptions) -> Result<(u64, Parsed), String> {
-    let bytes = std::fs::read(&file.path).map_err(|e| e.to_string())?;
+/// on disk (for its fingerprint) and what the parser found.
+fn load_file(file: &SourceFile, options: &ParseOptions) -> Result<(u64, Parsed), FileError> {
+    let bytes = file.read()?;
     let hash = Fingerprint::hash_bytes(&bytes);
-    let bytes = if file.gzip || decode::is_gzip(&bytes) {
-        decode::gunzip(&bytes).map_err(|e| e.to_string())?
-    } else {
-        bytes
-    };
-    let format = parse::sniff(file.format, &bytes);
-    let parsed = parse::parse_bytes(&bytes, format, options).map_err(|e| e.to_string())?;
+    let parsed = parse::parse_file(&bytes, file.format, file.gzip, options)?;
     Ok((hash, parsed))
 }
 
@@ -331,10 +276,10 @@ fn read_small_file(
 ) -> FileOutcome {
     let (hash, parsed) = match load_file(file, &options.parse) {
         Ok(loaded) => loaded,
-        Err(reason) => {
+        Err(error) => {
             return FileOutcome::Failed {
                 file: file.clone(),
-                reason,
+                error,
             };
         }
     };
@@ -367,11 +312,11 @@ fn read_large_file(
 ) -> Result<(), WriterStopped> {
     let (hash, parsed) = match load_file(file, &options.parse) {
         Ok(loaded) => loaded,
-        Err(reason) => {
+        Err(error) => {
             return sender
                 .send(FileOutcome::Failed {
                     file: file.clone(),
-                    reason,
+                    error,
                 })
                 .map_err(|_| WriterStopped);
         }
@@ -410,7 +355,7 @@ fn write_outcome(
     progress: &dyn Progress,
 ) -> Result<()> {
     match outcome {
-        FileOutcome::Failed { file, reason } => {
+        FileOutcome::Failed { file, error } => {
             // What was indexed from this file before stays: nothing already
             // indexed is lost because a file went bad.
             if let Some(old) = known.get(&file.path) {
@@ -418,7 +363,7 @@ fn write_outcome(
             }
             report.skipped.push(Skipped {
                 path: file.path,
-                reason,
+                reason: error.to_string(),
             });
             progress.file_done(0);
         }
@@ -500,7 +445,7 @@ fn count_changes(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::SourceFormat;
+    use crate::model::SourceFormat;
 
     fn file(size: u64) -> SourceFile {
         SourceFile {

@@ -2,23 +2,27 @@
 //!
 //! The library is organised as one-way stages:
 //! walk -> parse -> extract -> index -> query -> output.
+//! A stage may use `model`, `error`, `dates` and `ascii` (the base layers)
+//! and the output types of earlier stages, never a later stage.
 //!
-//! * [`dates`] reads publication dates; parse and extract both use it.
-//! * [`walk`] finds the files under the paths given and detects their format.
+//! * [`walk()`] finds the files under the paths given, detects their format
+//!   and reads their bytes ([`SourceFile::read`]).
 //! * [`parse`] turns the bytes of one file into raw articles (title, body,
 //!   metadata) without touching the file system.
 //! * [`extract`] resolves dates and finds people and places, turning raw
-//!   articles into [`model::Article`]s.
-//! * [`index`] owns the tantivy schema and writes articles.
-//! * [`query`] turns a [`query::SearchRequest`] into ranked hits.
+//!   articles into [`Article`]s.
+//! * [`NewsIndex`] owns the tantivy index; [`ingest()`] is the pipeline that
+//!   wires walk, parse, extract and index together, in parallel and
+//!   incrementally.
+//! * [`search()`], [`count_entities`], [`get_article`] and [`stats()`] answer
+//!   a [`SearchRequest`] or read the index.
 //! * [`output`] renders hits and reports for people and for programs.
-//! * [`ingest`] is the pipeline that wires walk, parse, extract and index
-//!   together, in parallel and incrementally.
 //!
 //! Nothing in the library prints or exits the process: the binary does.
 //!
 //! ```
-//! use newsdex::parse::{parse_bytes, SourceFormat};
+//! use newsdex::SourceFormat;
+//! use newsdex::parse::parse_bytes;
 //!
 //! let text = b"Summit ends\n\nLeaders met in Geneva on Monday.\n";
 //! let parsed = parse_bytes(text, SourceFormat::Text, &Default::default()).unwrap();
@@ -26,19 +30,31 @@
 //! ```
 #![warn(missing_docs)]
 
+mod ascii;
 mod data;
-pub mod dates;
-pub mod error;
+mod dates;
+mod error;
 pub mod extract;
-pub mod index;
-pub mod ingest;
-pub mod model;
+mod index;
+mod ingest;
+mod model;
 pub mod output;
 pub mod parse;
-pub mod query;
-pub mod walk;
+mod query;
+mod walk;
 
 pub use error::{Error, Result};
+pub use index::{Indexer, NewsIndex};
+pub use ingest::{IngestOptions, Progress, ingest};
+pub use model::{
+    Article, ArticleId, DateCounts, Dateline, EntityKind, IngestReport, Mention, RawArticle,
+    Skipped, SourceFormat,
+};
+pub use query::{
+    DateBound, EntityCount, Hit, SearchRequest, SearchResults, Snippet, Sort, Stats,
+    count_entities, get_article, parse_day_bound, search, stats,
+};
+pub use walk::{SourceFile, Walk, WalkError, walk};
 
 /// The version of the embedded entity model (`models/tagger.bin.gz`), as a
 /// literal for `concat!`; retraining the model means updating it (a test

@@ -1,9 +1,11 @@
-//! The shared vocabulary of every stage: articles, ids, entity mentions.
+//! The shared vocabulary of every stage: source formats, articles, ids,
+//! entity mentions, and the reports that stages hand to `output`.
 //!
 //! This module depends on no other module of the crate.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -151,21 +153,118 @@ pub struct Article {
 /// What decides whether a file must be read again: size and modification
 /// time first (no read needed), then the content hash.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Fingerprint {
+pub(crate) struct Fingerprint {
     /// Size in bytes.
-    pub size: u64,
+    pub(crate) size: u64,
     /// Modification time, nanoseconds since the Unix epoch.
-    pub mtime: i64,
+    pub(crate) mtime: i64,
     /// The first 8 bytes of the BLAKE3 hash of the file's bytes.
-    pub hash: u64,
+    pub(crate) hash: u64,
 }
 
 impl Fingerprint {
     /// The content hash used in fingerprints.
-    pub fn hash_bytes(bytes: &[u8]) -> u64 {
+    pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
         let hash = blake3::hash(bytes);
         let mut first = [0u8; 8];
         first.copy_from_slice(&hash.as_bytes()[..8]);
         u64::from_le_bytes(first)
+    }
+}
+
+/// The formats newsdex recognises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SourceFormat {
+    /// Plain text: title line, optional `Key: value` header block, paragraphs.
+    Text,
+    /// One JSON object or an array of objects.
+    Json,
+    /// JSON Lines: one object per line.
+    JsonLines,
+    /// HTML pages: one article each, body found by readability scoring.
+    Html,
+    /// RSS or Atom feeds: one article per item.
+    Feed,
+    /// Reuters-21578 SGML: many articles per file.
+    Sgml,
+}
+
+impl SourceFormat {
+    /// A short lowercase name for messages.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceFormat::Text => "text",
+            SourceFormat::Json => "json",
+            SourceFormat::JsonLines => "json lines",
+            SourceFormat::Html => "html",
+            SourceFormat::Feed => "feed",
+            SourceFormat::Sgml => "sgml",
+        }
+    }
+}
+
+impl fmt::Display for SourceFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A path, or part of a file, that was not ingested, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    /// The path as found.
+    pub path: PathBuf,
+    /// Why it was skipped, for people.
+    pub reason: String,
+}
+
+/// How publication dates were found, over the articles read in this run.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DateCounts {
+    /// From metadata (header block, JSON key).
+    pub from_metadata: u64,
+    /// From the file path.
+    pub from_path: u64,
+    /// From a wire dateline plus a year from the path or the text.
+    pub from_dateline: u64,
+    /// Impossible dates (outside 1800-01-01..=tomorrow) that were dropped.
+    pub dropped: u64,
+    /// Metadata dates that could not be read.
+    pub unparsed: u64,
+    /// No date at all.
+    pub missing: u64,
+}
+
+/// What an ingest run did.
+#[derive(Clone, Debug, Default)]
+pub struct IngestReport {
+    /// Files found by the walk.
+    pub files_seen: u64,
+    /// Files read and parsed in this run (new or changed).
+    pub files_read: u64,
+    /// Articles added.
+    pub added: u64,
+    /// Articles replaced because their file changed.
+    pub updated: u64,
+    /// Articles removed because their file or their place in it is gone.
+    pub removed: u64,
+    /// Articles left as they were.
+    pub unchanged: u64,
+    /// Files not ingested, with reasons.
+    pub skipped: Vec<Skipped>,
+    /// Parts of files that were skipped (bad JSON Lines lines...).
+    pub problems: Vec<Skipped>,
+    /// Where dates came from.
+    pub dates: DateCounts,
+    /// Commits written.
+    pub commits: u64,
+    /// Wall time.
+    pub elapsed: Duration,
+}
+
+impl IngestReport {
+    /// Articles in the index for the walked paths after the run.
+    pub fn articles_kept(&self) -> u64 {
+        self.added + self.updated + self.unchanged
     }
 }

@@ -6,15 +6,19 @@
 //! Each file's format comes from its extension, after a `.gz` suffix is set
 //! aside; the parse stage may refine it from the content.
 //!
-//! Uses `parse::SourceFormat` and `error`.
+//! Reading a file's bytes ([`SourceFile::read`]) is the walk's job too, so
+//! that the parse stage never touches the file system.
+//!
+//! Uses `model` only.
 
 use std::collections::HashSet;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 use walkdir::WalkDir;
 
-use crate::parse::SourceFormat;
+use crate::model::{Skipped, SourceFormat};
 
 /// A file to ingest.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,13 +35,50 @@ pub struct SourceFile {
     pub mtime: i64,
 }
 
-/// A path that was not ingested, and why.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Skipped {
-    /// The path as found.
-    pub path: PathBuf,
-    /// Why it was skipped, for people.
-    pub reason: String,
+/// Why a path cannot be ingested. The messages are the skip reasons shown
+/// beside the path, so they do not repeat it.
+#[derive(Debug, thiserror::Error)]
+pub enum WalkError {
+    /// The extension names no format newsdex reads.
+    #[error(
+        "unsupported file type .{extension} (newsdex reads .txt, .json, .jsonl, .ndjson, .html, .xml, .sgm and their .gz)"
+    )]
+    UnsupportedType {
+        /// The extension, lowercase, without the dot.
+        extension: String,
+    },
+    /// A symbolic link points back to a folder being walked.
+    #[error("symbolic link loop; not followed")]
+    Loop {
+        /// The link.
+        path: PathBuf,
+    },
+    /// The file or folder could not be read.
+    #[error("{}", io_reason(.source))]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// The operating system's error.
+        #[source]
+        source: io::Error,
+    },
+}
+
+impl WalkError {
+    fn io(path: &Path, source: io::Error) -> WalkError {
+        WalkError::Io {
+            path: path.to_path_buf(),
+            source,
+        }
+    }
+
+    /// The path as a skip, with this error as its reason.
+    fn skipped(&self, path: PathBuf) -> Skipped {
+        Skipped {
+            path,
+            reason: self.to_string(),
+        }
+    }
 }
 
 /// What a walk found.
@@ -61,10 +102,8 @@ pub fn walk(paths: &[PathBuf], exclude: Option<&Path>) -> Walk {
         let canonical = match root.canonicalize() {
             Ok(c) => c,
             Err(e) => {
-                out.skipped.push(Skipped {
-                    path: root.clone(),
-                    reason: io_reason(&e),
-                });
+                out.skipped
+                    .push(WalkError::io(root, e).skipped(root.clone()));
                 continue;
             }
         };
@@ -83,14 +122,15 @@ pub fn walk(paths: &[PathBuf], exclude: Option<&Path>) -> Walk {
                 Ok(entry) => entry,
                 Err(e) => {
                     let path = e.path().unwrap_or(root).to_path_buf();
-                    let reason = if e.loop_ancestor().is_some() {
-                        "symbolic link loop; not followed".to_string()
-                    } else if let Some(io) = e.io_error() {
-                        io_reason(io)
+                    let error = if e.loop_ancestor().is_some() {
+                        WalkError::Loop { path: path.clone() }
                     } else {
-                        e.to_string()
+                        WalkError::Io {
+                            path: path.clone(),
+                            source: e.into(),
+                        }
                     };
-                    out.skipped.push(Skipped { path, reason });
+                    out.skipped.push(error.skipped(path));
                     continue;
                 }
             };
@@ -103,10 +143,7 @@ pub fn walk(paths: &[PathBuf], exclude: Option<&Path>) -> Walk {
                         out.files.push(file);
                     }
                 }
-                Err(reason) => out.skipped.push(Skipped {
-                    path: entry.path().to_path_buf(),
-                    reason,
-                }),
+                Err(e) => out.skipped.push(e.skipped(entry.path().to_path_buf())),
             }
         }
     }
@@ -114,10 +151,10 @@ pub fn walk(paths: &[PathBuf], exclude: Option<&Path>) -> Walk {
     out
 }
 
-fn source_file(path: &Path) -> Result<SourceFile, String> {
+fn source_file(path: &Path) -> Result<SourceFile, WalkError> {
     let (format, gzip) = format_from_name(path)?;
-    let canonical = path.canonicalize().map_err(|e| io_reason(&e))?;
-    let meta = std::fs::metadata(&canonical).map_err(|e| io_reason(&e))?;
+    let canonical = path.canonicalize().map_err(|e| WalkError::io(path, e))?;
+    let meta = std::fs::metadata(&canonical).map_err(|e| WalkError::io(&canonical, e))?;
     let mtime = meta
         .modified()
         .ok()
@@ -134,7 +171,7 @@ fn source_file(path: &Path) -> Result<SourceFile, String> {
 }
 
 /// The format a file name implies, and whether it is gzip-compressed.
-pub fn format_from_name(path: &Path) -> Result<(SourceFormat, bool), String> {
+fn format_from_name(path: &Path) -> Result<(SourceFormat, bool), WalkError> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_ascii_lowercase())
@@ -155,9 +192,9 @@ pub fn format_from_name(path: &Path) -> Result<(SourceFormat, bool), String> {
         "xml" | "rss" | "atom" => SourceFormat::Feed,
         "sgm" | "sgml" => SourceFormat::Sgml,
         other => {
-            return Err(format!(
-                "unsupported file type .{other} (newsdex reads .txt, .json, .jsonl, .ndjson, .sgm and their .gz)"
-            ));
+            return Err(WalkError::UnsupportedType {
+                extension: other.to_string(),
+            });
         }
     };
     Ok((format, gzip))
@@ -200,10 +237,20 @@ fn is_excluded(entry: &walkdir::DirEntry, exclude: Option<&Path>) -> bool {
     entry.path().join("meta.json").is_file() && entry.path().join(".managed.json").is_file()
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+impl SourceFile {
+    /// The bytes of the file as they are on disk (still compressed when
+    /// `gzip` is set).
+    pub fn read(&self) -> Result<Vec<u8>, WalkError> {
+        std::fs::read(&self.path).map_err(|e| WalkError::io(&self.path, e))
+    }
+}
+
+/// The operating system's error in words, without its error number for the
+/// common cases.
+fn io_reason(e: &io::Error) -> String {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file or directory".to_string(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
         _ => e.to_string(),
     }
 }

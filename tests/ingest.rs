@@ -332,7 +332,7 @@ fn second_writer_gets_a_clear_error_and_search_still_works() {
     );
     dir.ingest();
     // Hold the write lock the way a running ingest does.
-    let index = newsdex::index::NewsIndex::open(&dir.index()).unwrap();
+    let index = newsdex::NewsIndex::open(&dir.index()).unwrap();
     let writer = index.writer(20_000_000, 1).unwrap();
     let (_, err) = dir.command(&["ingest", "corpus"]).expect_code(2);
     assert_contains!(err, "is being written by another ingest");

@@ -6,6 +6,17 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// The path of `name` in the shared data folder: `$NEWSDEX_DATA`, else
+/// `../shared/data` beside the crate. The tests that need it are marked
+/// `#[ignore = "needs ../shared/data"]`; every test finds the folder here.
+pub fn shared_data(name: &str) -> PathBuf {
+    let root = std::env::var_os("NEWSDEX_DATA").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data"),
+        PathBuf::from,
+    );
+    root.join(name)
+}
+
 /// A temporary folder with a corpus and an index beside it.
 pub struct Dir {
     root: tempfile::TempDir,

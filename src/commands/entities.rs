@@ -4,10 +4,10 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Result;
-use newsdex::index::NewsIndex;
-use newsdex::model::EntityKind;
+use newsdex::EntityKind;
+use newsdex::NewsIndex;
 use newsdex::output::{Style, human, json};
-use newsdex::query::{self, SearchRequest, Sort};
+use newsdex::{SearchRequest, Sort};
 
 use super::Status;
 use super::search::{date_range, print_results};
@@ -25,7 +25,7 @@ pub fn run(index_path: &Path, args: EntityArgs, kind: EntityKind, style: &Style)
     match &args.name {
         None => {
             let limit = args.limit.unwrap_or(20);
-            let entries = query::count_entities(&index, kind, &filter, None, limit)?;
+            let entries = newsdex::count_entities(&index, kind, &filter, None, limit)?;
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             if args.json {
                 json::write_entities(&mut out, &entries)?;
@@ -50,10 +50,10 @@ pub fn run(index_path: &Path, args: EntityArgs, kind: EntityKind, style: &Style)
                 EntityKind::Person => request.people.push(name.clone()),
                 EntityKind::Place => request.places.push(name.clone()),
             }
-            let results = query::search(&index, &request)?;
+            let results = newsdex::search(&index, &request)?;
             if !args.json {
                 // Say which entities the name matched when it is ambiguous.
-                let matched = query::count_entities(&index, kind, &filter, Some(name), 10)?;
+                let matched = newsdex::count_entities(&index, kind, &filter, Some(name), 10)?;
                 if matched.len() > 1 {
                     let list: Vec<String> = matched
                         .iter()

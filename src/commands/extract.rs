@@ -4,9 +4,8 @@ use std::io::Write;
 
 use anyhow::Result;
 use newsdex::extract::{default_extractor, extract_article};
-use newsdex::ingest::load_file;
 use newsdex::output::{Style, human, json};
-use newsdex::walk;
+use newsdex::{parse, walk};
 
 use super::{Status, parse_fields, today};
 use crate::cli::ExtractArgs;
@@ -15,7 +14,7 @@ pub fn run(args: ExtractArgs, style: &Style) -> Result<Status> {
     let options = parse_fields(&args.fields)?;
     let extractor = default_extractor()?;
     let today = today();
-    let walked = walk::walk(&args.paths, None);
+    let walked = walk(&args.paths, None);
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut err = std::io::stderr().lock();
     let mut printed = 0usize;
@@ -30,8 +29,13 @@ pub fn run(args: ExtractArgs, style: &Style) -> Result<Status> {
     }
     for file in &walked.files {
         let shown = style.path(&file.path).display().to_string();
-        let parsed = match load_file(file, &options) {
-            Ok((_, parsed)) => parsed,
+        let parsed = match file.read() {
+            Ok(bytes) => parse::parse_file(&bytes, file.format, file.gzip, &options)
+                .map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        };
+        let parsed = match parsed {
+            Ok(parsed) => parsed,
             Err(reason) => {
                 writeln!(err, "skipped {shown}: {reason}")?;
                 failed += 1;

@@ -8,10 +8,10 @@ use std::time::{Duration, Instant};
 
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressStyle};
+use newsdex::NewsIndex;
 use newsdex::extract::default_extractor;
-use newsdex::index::NewsIndex;
-use newsdex::ingest::{IngestOptions, Progress, ingest};
 use newsdex::output::{Style, human, json};
+use newsdex::{IngestOptions, Progress, ingest};
 
 use super::{Status, parse_fields, today};
 use crate::cli::IngestArgs;

@@ -56,10 +56,10 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::Ingest(args) => ingest::run(&cli.index, args, &style),
         Command::Search(args) => search::run(&cli.index, args, &style),
         Command::People(args) => {
-            entities::run(&cli.index, args, newsdex::model::EntityKind::Person, &style)
+            entities::run(&cli.index, args, newsdex::EntityKind::Person, &style)
         }
         Command::Places(args) => {
-            entities::run(&cli.index, args, newsdex::model::EntityKind::Place, &style)
+            entities::run(&cli.index, args, newsdex::EntityKind::Place, &style)
         }
         Command::Show(args) => show::run(&cli.index, args, &style),
         Command::Extract(args) => extract::run(args, &style),

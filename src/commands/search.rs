@@ -4,9 +4,9 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Result;
-use newsdex::index::NewsIndex;
+use newsdex::NewsIndex;
 use newsdex::output::{Style, human, json};
-use newsdex::query::{self, DateBound, SearchRequest, SearchResults, Sort, parse_day_bound};
+use newsdex::{DateBound, SearchRequest, SearchResults, Sort, parse_day_bound};
 
 use super::Status;
 use crate::cli::{DateArgs, SearchArgs, SortArg};
@@ -28,7 +28,7 @@ pub fn run(index_path: &Path, args: SearchArgs, style: &Style) -> Result<Status>
         offset: args.offset,
     };
     let index = NewsIndex::open(index_path)?;
-    let results = query::search(&index, &request)?;
+    let results = newsdex::search(&index, &request)?;
     print_results(&results, request.offset, args.json, style)
 }
 

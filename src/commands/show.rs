@@ -4,17 +4,16 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Result;
+use newsdex::NewsIndex;
 use newsdex::extract::{EntityExtractor, default_extractor};
-use newsdex::index::NewsIndex;
 use newsdex::output::{Style, human, json};
-use newsdex::query;
 
 use super::Status;
 use crate::cli::ShowArgs;
 
 pub fn run(index_path: &Path, args: ShowArgs, style: &Style) -> Result<Status> {
     let index = NewsIndex::open(index_path)?;
-    let mut article = query::get_article(&index, &args.id)?;
+    let mut article = newsdex::get_article(&index, &args.id)?;
     // Mentions are not stored; the extractor is deterministic, so running it
     // again on the stored text gives what ingest found.
     article.mentions = default_extractor()?

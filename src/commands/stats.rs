@@ -4,16 +4,15 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Result;
-use newsdex::index::NewsIndex;
+use newsdex::NewsIndex;
 use newsdex::output::{human, json};
-use newsdex::query;
 
 use super::Status;
 use crate::cli::StatsArgs;
 
 pub fn run(index_path: &Path, args: StatsArgs) -> Result<Status> {
     let index = NewsIndex::open(index_path)?;
-    let stats = query::stats(&index)?;
+    let stats = newsdex::stats(&index)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     if args.json {
         json::write_line(&mut out, &json::StatsJson::new(&stats))?;

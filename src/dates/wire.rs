@@ -15,7 +15,7 @@ const MAX_DATELINE: usize = 100;
 
 /// What the start of a first paragraph says, when it is a wire dateline.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum WireDate {
+pub(crate) enum WireDate {
     /// A month and day without a year (`April 25`).
     MonthDay(u32, u32),
 }
@@ -24,7 +24,7 @@ pub enum WireDate {
 /// comma, a month and day, an optional agency in brackets and a dash
 /// (`-`, `--`, `–`, `—`). Returns `None` for anything else, including
 /// datelines without a date (`WASHINGTON (AP) —`).
-pub fn wire_dateline(paragraph: &str) -> Option<WireDate> {
+pub(crate) fn wire_dateline(paragraph: &str) -> Option<WireDate> {
     let head = &paragraph[..paragraph.floor_char_boundary(MAX_DATELINE + 4)];
     let dash = ["\u{2014}", "\u{2013}", " - ", " -- ", " -\u{a0}"]
         .iter()
@@ -61,7 +61,7 @@ pub fn wire_dateline(paragraph: &str) -> Option<WireDate> {
 
 /// The year a text writes most often as a four-digit number between 1900
 /// and `today`'s year (ties: the latest), if any.
-pub fn year_hint(text: &str, today: NaiveDate) -> Option<i32> {
+pub(crate) fn year_hint(text: &str, today: NaiveDate) -> Option<i32> {
     let latest = today.year();
     let mut counts: Vec<(i32, u32)> = Vec::new();
     for word in text.split(|c: char| !c.is_ascii_digit()) {
@@ -89,7 +89,7 @@ pub fn year_hint(text: &str, today: NaiveDate) -> Option<i32> {
 /// year (`2017/`), or that starts with one followed by a separator
 /// (`2017-04_wires.txt`), from the file name up. Only 1800 to `today`'s year
 /// counts.
-pub fn year_from_path(path: &Path, today: NaiveDate) -> Option<i32> {
+pub(crate) fn year_from_path(path: &Path, today: NaiveDate) -> Option<i32> {
     let latest = today.year();
     path.components()
         .rev()
@@ -111,7 +111,7 @@ pub fn year_from_path(path: &Path, today: NaiveDate) -> Option<i32> {
 
 /// The day of a dateline's `month` and `day` in `year`, when it is a real,
 /// plausible date (up to tomorrow).
-pub fn dateline_day(month: u32, day: u32, year: i32, today: NaiveDate) -> Option<NaiveDate> {
+pub(crate) fn dateline_day(month: u32, day: u32, year: i32, today: NaiveDate) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day).filter(|d| in_range(*d, today))
 }
 

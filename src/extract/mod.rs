@@ -1,20 +1,31 @@
 //! The extract stage: raw articles in, dated articles with people and places
 //! out.
 //!
-//! * [`entities`] defines the [`EntityExtractor`] seam and the shipped
-//!   implementation, [`TaggerExtractor`]: the statistical [`tagger`] plus
+//! * `entities` defines the [`EntityExtractor`] seam and the shipped
+//!   implementation, [`TaggerExtractor`]: the statistical `tagger` plus
 //!   canonical names.
-//! * [`places`] is the embedded GeoNames place table.
+//! * `places` is the embedded GeoNames place table.
 //! * `eval` (feature `lab` and tests only) scores extractors against gold
 //!   labels.
 //!
 //! Uses `model`, `dates` and `data`; pure, no file system.
 
+// The modules are public only for the lab code (feature `lab`: training,
+// clustering, scoring); the library's API is the re-exports below.
+#[cfg(feature = "lab")]
 pub mod entities;
+#[cfg(not(feature = "lab"))]
+mod entities;
 #[cfg(any(test, feature = "lab"))]
 pub mod eval;
+#[cfg(feature = "lab")]
 pub mod places;
+#[cfg(not(feature = "lab"))]
+mod places;
+#[cfg(feature = "lab")]
 pub mod tagger;
+#[cfg(not(feature = "lab"))]
+mod tagger;
 
 use std::path::Path;
 

@@ -49,8 +49,6 @@ pub struct PlaceTable {
     /// Lookup key of a nationality or group word to its country's index
     /// (none for group words such as `Muslim` or `European`).
     demonyms: HashMap<String, Option<u32>>,
-    /// The most words in any name or alias.
-    max_words: usize,
 }
 
 impl PlaceTable {
@@ -65,7 +63,6 @@ impl PlaceTable {
             places: Vec::with_capacity(40_000),
             by_name: HashMap::default(),
             demonyms: HashMap::default(),
-            max_words: 1,
         };
         table.by_name.reserve(90_000);
         let mut k = String::new();
@@ -95,7 +92,6 @@ impl PlaceTable {
                     continue;
                 }
                 key(form, &mut k);
-                table.max_words = table.max_words.max(k.split(' ').count());
                 // The converter made every form unique; keep the first anyway.
                 table.by_name.entry(k.clone()).or_insert(at);
             }
@@ -127,6 +123,7 @@ impl PlaceTable {
         self.lookup(text).map(|p| p.name)
     }
 
+    #[cfg(any(test, feature = "lab"))]
     /// The country of a nationality word (`Chinese`, `Russians`), if it is
     /// one.
     pub fn demonym(&self, text: &str) -> Option<&'static str> {
@@ -147,17 +144,14 @@ impl PlaceTable {
                 .is_some_and(|one| self.demonyms.contains_key(one))
     }
 
-    /// The most words in any place name or alias.
-    pub fn max_words(&self) -> usize {
-        self.max_words
-    }
-
+    #[cfg(any(test, feature = "lab"))]
     /// Number of places.
     pub fn len(&self) -> usize {
         self.places.len()
     }
 
     /// True when the table is empty (never, for the embedded data).
+    #[cfg(feature = "lab")]
     pub fn is_empty(&self) -> bool {
         self.places.is_empty()
     }

@@ -8,7 +8,7 @@
 //!
 //! tantivy types do not leave this module and `query`.
 
-pub mod schema;
+pub(crate) mod schema;
 pub(crate) use writer::day_to_datetime;
 mod writer;
 
@@ -19,7 +19,8 @@ use serde::{Deserialize, Serialize};
 use tantivy::Index;
 use tantivy::directory::MmapDirectory;
 
-pub use schema::{FORMAT_VERSION, Fields};
+use schema::FORMAT_VERSION;
+pub(crate) use schema::Fields;
 pub use writer::Indexer;
 
 use crate::error::{Error, Result};
@@ -36,11 +37,11 @@ struct Marker {
 
 /// What the index knows about one source file.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FileRecord {
+pub(crate) struct FileRecord {
     /// The fingerprint the file had when it was read.
-    pub fingerprint: Fingerprint,
+    pub(crate) fingerprint: Fingerprint,
     /// Positions of its articles.
-    pub positions: Vec<u64>,
+    pub(crate) positions: Vec<u64>,
 }
 
 /// An open newsdex index.
@@ -101,9 +102,9 @@ impl NewsIndex {
             });
         }
         let (schema, fields) = Fields::build();
-        let dir = MmapDirectory::open(path).map_err(|e| Error::Index {
+        let dir = MmapDirectory::open(path).map_err(|source| Error::IndexFolder {
             path: path.to_path_buf(),
-            message: e.to_string(),
+            source,
         })?;
         let index =
             Index::create(dir, schema, Default::default()).map_err(|e| tantivy_error(path, e))?;
@@ -122,12 +123,12 @@ impl NewsIndex {
     }
 
     /// The index folder.
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.path
     }
 
     /// The field handles.
-    pub fn fields(&self) -> &Fields {
+    pub(crate) fn fields(&self) -> &Fields {
         &self.fields
     }
 
@@ -144,7 +145,7 @@ impl NewsIndex {
 
     /// What the index knows of each source file, read from fast fields
     /// (no stored document is loaded).
-    pub fn files(&self) -> Result<HashMap<PathBuf, FileRecord>> {
+    pub(crate) fn files(&self) -> Result<HashMap<PathBuf, FileRecord>> {
         let reader = self.reader()?;
         let searcher = reader.searcher();
         let mut files: HashMap<PathBuf, FileRecord> = HashMap::new();
@@ -202,7 +203,7 @@ impl NewsIndex {
     }
 
     /// Bytes used on disk by the index folder.
-    pub fn size_on_disk(&self) -> u64 {
+    pub(crate) fn size_on_disk(&self) -> u64 {
         std::fs::read_dir(&self.path)
             .map(|entries| {
                 entries
@@ -275,9 +276,9 @@ pub(crate) fn tantivy_error(path: &Path, e: tantivy::TantivyError) -> Error {
         tantivy::TantivyError::LockFailure(..) => Error::IndexLocked {
             path: path.to_path_buf(),
         },
-        other => Error::Index {
+        source => Error::Index {
             path: path.to_path_buf(),
-            message: other.to_string(),
+            source,
         },
     }
 }

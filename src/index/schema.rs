@@ -12,77 +12,77 @@ use tantivy::tokenizer::{
 
 /// The analyzer of title and body: words, lowercased, accents folded,
 /// English stems.
-pub const TEXT_ANALYZER: &str = "newsdex_text";
+pub(crate) const TEXT_ANALYZER: &str = "newsdex_text";
 /// The analyzer of people and places: words, lowercased, accents folded, no
 /// stemming (names are not inflected).
-pub const NAME_ANALYZER: &str = "newsdex_name";
+pub(crate) const NAME_ANALYZER: &str = "newsdex_name";
 
 /// The fast column of whole person names.
-pub const PERSON_NAME: &str = "person_name";
+pub(crate) const PERSON_NAME: &str = "person_name";
 /// The fast column of whole place names.
-pub const PLACE_NAME: &str = "place_name";
+pub(crate) const PLACE_NAME: &str = "place_name";
 /// The fast column of publication days.
-pub const DATE: &str = "date";
+pub(crate) const DATE: &str = "date";
 /// The fast column of source file paths.
-pub const FILE: &str = "file";
+pub(crate) const FILE: &str = "file";
 /// The fast column of article positions in their files.
-pub const POSITION: &str = "position";
+pub(crate) const POSITION: &str = "position";
 /// The fast column of file sizes.
-pub const FILE_SIZE: &str = "file_size";
+pub(crate) const FILE_SIZE: &str = "file_size";
 /// The fast column of file modification times.
-pub const FILE_MTIME: &str = "file_mtime";
+pub(crate) const FILE_MTIME: &str = "file_mtime";
 /// The fast column of file content hashes.
-pub const FILE_HASH: &str = "file_hash";
+pub(crate) const FILE_HASH: &str = "file_hash";
 
 /// The version of the on-disk layout this build writes. Bump it whenever the
 /// schema, an analyzer or the meaning of a stored field changes: older
 /// indexes are then refused with a message that says how to rebuild.
-pub const FORMAT_VERSION: u32 = 2;
+pub(crate) const FORMAT_VERSION: u32 = 2;
 
 /// Every field of the index.
 #[derive(Clone, Debug)]
-pub struct Fields {
+pub(crate) struct Fields {
     /// Stable article id (raw string, stored).
-    pub id: Field,
+    pub(crate) id: Field,
     /// Canonical path of the source file (raw string, stored, fast): deleting
     /// by this term removes every article of a file.
-    pub file: Field,
+    pub(crate) file: Field,
     /// Position of the article in its file (stored, fast).
-    pub position: Field,
+    pub(crate) position: Field,
     /// File size when it was read (fast): part of the fingerprint.
-    pub file_size: Field,
+    pub(crate) file_size: Field,
     /// File modification time in ns when it was read (fast).
-    pub file_mtime: Field,
+    pub(crate) file_mtime: Field,
     /// First 8 bytes of the BLAKE3 hash of the file's bytes (fast).
-    pub file_hash: Field,
+    pub(crate) file_hash: Field,
     /// Headline (analyzed with positions, stored).
-    pub title: Field,
+    pub(crate) title: Field,
     /// Body (analyzed with positions, stored).
-    pub body: Field,
+    pub(crate) body: Field,
     /// Canonical person names, searchable by word (stored).
-    pub people: Field,
+    pub(crate) people: Field,
     /// Canonical place names, searchable by word (stored).
-    pub places: Field,
+    pub(crate) places: Field,
     /// Canonical person names, whole (raw string, fast): for counting
     /// articles per person without loading documents.
-    pub person_name: Field,
+    pub(crate) person_name: Field,
     /// Canonical place names, whole (raw string, fast).
-    pub place_name: Field,
+    pub(crate) place_name: Field,
     /// Publication day (indexed for ranges, fast for sorting, stored).
-    pub date: Field,
+    pub(crate) date: Field,
     /// URL (stored).
-    pub url: Field,
+    pub(crate) url: Field,
     /// Publisher (stored).
-    pub source: Field,
+    pub(crate) source: Field,
     /// Authors (stored).
-    pub authors: Field,
+    pub(crate) authors: Field,
     /// The source's own index terms, searchable by word (stored).
-    pub tags: Field,
+    pub(crate) tags: Field,
 }
 
 impl Fields {
     /// Builds the schema and the handles of its fields.
-    pub fn build() -> (Schema, Fields) {
+    pub(crate) fn build() -> (Schema, Fields) {
         let mut b = Schema::builder();
         let analyzed = |analyzer: &str| {
             TextOptions::default().set_stored().set_indexing_options(
@@ -121,7 +121,7 @@ impl Fields {
 }
 
 /// Registers newsdex's analyzers; must run on every opened index.
-pub fn register_analyzers(manager: &TokenizerManager) {
+pub(crate) fn register_analyzers(manager: &TokenizerManager) {
     manager.register(
         TEXT_ANALYZER,
         TextAnalyzer::builder(SimpleTokenizer::default())

@@ -33,13 +33,13 @@ impl Indexer {
     }
 
     /// Deletes every article of the file at `path` (at the next commit).
-    pub fn delete_file(&self, path: &Path) {
+    pub(crate) fn delete_file(&self, path: &Path) {
         let term = Term::from_field_text(self.fields.file, &path.to_string_lossy());
         self.writer.delete_term(term);
     }
 
     /// Adds one article, with the fingerprint of its file.
-    pub fn add(&self, article: &Article, fingerprint: &Fingerprint) -> Result<()> {
+    pub(crate) fn add(&self, article: &Article, fingerprint: &Fingerprint) -> Result<()> {
         let f = &self.fields;
         let mut doc = TantivyDocument::default();
         doc.add_text(f.id, article.id.as_str());
@@ -80,7 +80,7 @@ impl Indexer {
     }
 
     /// Commits everything added and deleted so far, atomically.
-    pub fn commit(&mut self) -> Result<()> {
+    pub(crate) fn commit(&mut self) -> Result<()> {
         self.writer
             .commit()
             .map_err(|e| tantivy_error(&self.path, e))?;
@@ -88,7 +88,7 @@ impl Indexer {
     }
 
     /// Waits for background merges to finish and releases the lock.
-    pub fn finish(self) -> Result<()> {
+    pub(crate) fn finish(self) -> Result<()> {
         self.writer
             .wait_merging_threads()
             .map_err(|e| tantivy_error(&self.path, e))

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::Style;
-use crate::ingest::IngestReport;
+use crate::model::IngestReport;
 use crate::model::{Article, EntityKind};
 use crate::query::{EntityCount, SearchResults, Snippet, Stats};
 
@@ -228,7 +228,7 @@ pub fn write_ingest_summary<W: Write>(
 }
 
 /// `1536` -> `1.5 KiB`.
-pub fn human_bytes(bytes: u64) -> String {
+fn human_bytes(bytes: u64) -> String {
     const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
     let mut value = bytes as f64;
     let mut unit = 0;

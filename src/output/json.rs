@@ -5,9 +5,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::ingest::IngestReport;
+use crate::model::IngestReport;
 use crate::model::{Article, Mention};
-use crate::query::{EntityCount, Hit, Stats};
+use crate::query::{EntityCount, Hit, Snippet, Stats};
 
 /// One search hit.
 #[derive(Debug, Serialize)]
@@ -44,7 +44,36 @@ impl<'a> HitJson<'a> {
             places: &hit.places,
             path: hit.path.display().to_string(),
             position: hit.position,
-            snippet: hit.snippet.to_html(),
+            snippet: snippet_html(&hit.snippet),
+        }
+    }
+}
+
+/// A snippet as HTML: matched words in `<b>`...`</b>`, the rest escaped.
+fn snippet_html(snippet: &Snippet) -> String {
+    let mut html = String::with_capacity(snippet.text.len() + 16);
+    let mut at = 0;
+    for range in &snippet.highlights {
+        escape_into(&snippet.text[at..range.start], &mut html);
+        html.push_str("<b>");
+        escape_into(&snippet.text[range.clone()], &mut html);
+        html.push_str("</b>");
+        at = range.end;
+    }
+    escape_into(&snippet.text[at..], &mut html);
+    html
+}
+
+/// Appends `text` with the HTML special characters escaped.
+fn escape_into(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
         }
     }
 }
@@ -167,7 +196,7 @@ pub struct IngestJson {
 impl IngestJson {
     /// The JSON form of a report.
     pub fn new(report: &IngestReport) -> IngestJson {
-        let skipped = |list: &[crate::walk::Skipped]| {
+        let skipped = |list: &[crate::model::Skipped]| {
             list.iter()
                 .map(|s| SkippedJson {
                     path: s.path.display().to_string(),
@@ -254,4 +283,18 @@ pub fn write_entities<W: Write>(w: &mut W, entries: &[EntityCount]) -> io::Resul
         )?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippet_html_escapes_and_marks() {
+        let s = Snippet {
+            text: "a <b> & sanctions".to_string(),
+            highlights: std::iter::once(8..17).collect(),
+        };
+        assert_eq!(snippet_html(&s), "a &lt;b&gt; &amp; <b>sanctions</b>");
+    }
 }

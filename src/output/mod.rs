@@ -5,22 +5,13 @@
 //!   documented schema (see the README's "Output" section).
 //!
 //! Everything writes to a `&mut impl Write`; the binary picks stdout or
-//! stderr. Uses `model`, `query` and `ingest` report types.
+//! stderr. Uses `model` (articles and the ingest report) and `query`'s
+//! results; renders snippets, which `query` only selects.
 
 pub mod human;
 pub mod json;
 
 use std::path::{Path, PathBuf};
-
-/// Human-readable or JSON Lines.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum OutputFormat {
-    /// Aligned text for people.
-    #[default]
-    Human,
-    /// JSON Lines for programs.
-    Json,
-}
 
 /// How human output looks.
 #[derive(Clone, Debug, Default)]

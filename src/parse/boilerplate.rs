@@ -13,9 +13,9 @@
 //! stay in the body. The same function serves plain-text files and paragraphs
 //! extracted from HTML.
 //!
-//! Uses `parse::find_ignore_ascii_case` only.
+//! Uses `ascii` only.
 
-use super::find_ignore_ascii_case;
+use crate::ascii::find_ignore_ascii_case;
 
 /// Why [`classify`] drops a paragraph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -36,23 +36,6 @@ pub(crate) enum Rule {
     AfterTrailer,
     /// The headline of a related article standing between two paragraphs.
     RelatedHeadline,
-}
-
-impl Rule {
-    /// A short name for reports.
-    #[cfg(test)]
-    pub(crate) fn as_str(self) -> &'static str {
-        match self {
-            Rule::Empty => "empty",
-            Rule::DuplicateTitle => "duplicate title",
-            Rule::Advertisement => "advertisement",
-            Rule::Caption => "caption",
-            Rule::Prompt => "prompt",
-            Rule::TrailerMarker => "trailer marker",
-            Rule::AfterTrailer => "after trailer",
-            Rule::RelatedHeadline => "related headline",
-        }
-    }
 }
 
 /// Removes scraped noise from the paragraphs of the article titled `title`.

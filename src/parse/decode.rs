@@ -14,7 +14,7 @@ use super::ParseError;
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 
 /// True when `bytes` starts like a gzip stream.
-pub fn is_gzip(bytes: &[u8]) -> bool {
+pub(crate) fn is_gzip(bytes: &[u8]) -> bool {
     bytes.starts_with(&GZIP_MAGIC)
 }
 
@@ -23,13 +23,13 @@ pub fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, ParseError> {
     let mut out = Vec::with_capacity(bytes.len().saturating_mul(4));
     flate2::read::MultiGzDecoder::new(bytes)
         .read_to_end(&mut out)
-        .map_err(|e| ParseError::Gzip(e.to_string()))?;
+        .map_err(ParseError::Gzip)?;
     Ok(out)
 }
 
 /// Decodes the bytes of a text file to UTF-8, borrowing when they already
 /// are UTF-8.
-pub fn decode_text(bytes: &[u8]) -> Result<Cow<'_, str>, ParseError> {
+pub(crate) fn decode_text(bytes: &[u8]) -> Result<Cow<'_, str>, ParseError> {
     if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
         let rest = &bytes[bom_len..];
         if encoding == encoding_rs::UTF_8 {
@@ -78,7 +78,7 @@ pub fn decode_html(bytes: &[u8]) -> Result<Cow<'_, str>, ParseError> {
 /// The encoding named by a `charset=` inside a `<meta ...>` tag of `head`.
 /// UTF-16 declarations are read as UTF-8, as browsers do for byte streams
 /// without a BOM.
-pub fn declared_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+pub(crate) fn declared_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let mut from = 0;
     while let Some(at) = find_bytes_ignore_case(&head[from..], b"charset") {
         let at = from + at;

@@ -168,7 +168,7 @@ fn article_from(html: &str, strategy: Strategy, title_hint: &str) -> HtmlArticle
         Strategy::JsonLd => match &meta.ld_body {
             Some(body) => body
                 .split('\n')
-                .map(|p| text::collapse(&super::entities::decode_entities(p)))
+                .map(|p| text::collapse(&super::charref::decode_entities(p)))
                 .collect(),
             None => extract::extract(&dom),
         },

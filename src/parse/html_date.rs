@@ -1,7 +1,7 @@
 //! The publication day of a saved web page.
 //!
-//! One pass of a small forgiving tokenizer ([`scan`]) gathers every piece of
-//! date evidence ([`collect`]): JSON-LD properties, meta tags, `itemprop`
+//! One pass of a small forgiving tokenizer (`scan.rs`) gathers every piece of
+//! date evidence (`collect.rs`): JSON-LD properties, meta tags, `itemprop`
 //! elements, `<time>` and `<abbr>` elements, elements whose class or id says
 //! date, and the visible text. Each piece becomes a [`Candidate`] tagged
 //! with its [`Source`]; [`publication_date`] then trusts the sources in a

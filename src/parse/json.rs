@@ -9,12 +9,13 @@ use rayon::prelude::*;
 use serde_json::{Map, Value};
 
 use super::{FieldName, ParseError, ParseOptions, Parsed, Problem};
+use crate::ascii::find_ignore_ascii_case;
 use crate::model::RawArticle;
 
 /// Keys read as the title, in order of preference.
-pub const TITLE_KEYS: &[&str] = &["title", "headline", "name"];
+pub(crate) const TITLE_KEYS: &[&str] = &["title", "headline", "name"];
 /// Keys read as the body, in order of preference.
-pub const BODY_KEYS: &[&str] = &[
+pub(crate) const BODY_KEYS: &[&str] = &[
     "body",
     "text",
     "content",
@@ -25,7 +26,7 @@ pub const BODY_KEYS: &[&str] = &[
     "content_original",
 ];
 /// Keys read as the publication date, in order of preference.
-pub const DATE_KEYS: &[&str] = &[
+pub(crate) const DATE_KEYS: &[&str] = &[
     "date",
     "published",
     "publishedat",
@@ -38,19 +39,16 @@ pub const DATE_KEYS: &[&str] = &[
     "timestamp",
 ];
 /// Keys read as the URL.
-pub const URL_KEYS: &[&str] = &["url", "link", "source_url", "canonical_url"];
+pub(crate) const URL_KEYS: &[&str] = &["url", "link", "source_url", "canonical_url"];
 /// Keys read as the authors.
-pub const AUTHOR_KEYS: &[&str] = &["authors", "author", "byline", "creator"];
+pub(crate) const AUTHOR_KEYS: &[&str] = &["authors", "author", "byline", "creator"];
 /// Keys read as the publisher.
-pub const SOURCE_KEYS: &[&str] = &["source", "publisher", "source_name", "site_name", "outlet"];
+pub(crate) const SOURCE_KEYS: &[&str] =
+    &["source", "publisher", "source_name", "site_name", "outlet"];
 
 /// Parses a file holding one JSON object or an array of objects.
-pub fn parse_json(text: &str, options: &ParseOptions) -> Result<Parsed, ParseError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| ParseError::Json {
-        line: e.line() as u64,
-        column: e.column() as u64,
-        message: strip_position(&e.to_string()),
-    })?;
+pub(crate) fn parse_json(text: &str, options: &ParseOptions) -> Result<Parsed, ParseError> {
+    let value: Value = serde_json::from_str(text).map_err(ParseError::Json)?;
     let mut parsed = Parsed::default();
     match value {
         Value::Object(object) => {
@@ -62,7 +60,7 @@ pub fn parse_json(text: &str, options: &ParseOptions) -> Result<Parsed, ParseErr
             for (position, item) in items.iter().enumerate() {
                 let result = match item {
                     Value::Object(object) => article_from_object(object, position as u64, options),
-                    _ => Err("not a JSON object"),
+                    _ => Err(ItemError::NotAnObject),
                 };
                 match result {
                     Ok(article) => parsed.articles.push(article),
@@ -90,7 +88,7 @@ pub fn parse_json(text: &str, options: &ParseOptions) -> Result<Parsed, ParseErr
 
 /// Parses a JSON Lines file: one object per line. Each article's position is
 /// its 1-based line number, so ids stay put when other lines go bad.
-pub fn parse_json_lines(text: &str, options: &ParseOptions) -> Result<Parsed, ParseError> {
+pub(crate) fn parse_json_lines(text: &str, options: &ParseOptions) -> Result<Parsed, ParseError> {
     let lines: Vec<(u64, &str)> = text
         .lines()
         .enumerate()
@@ -99,7 +97,7 @@ pub fn parse_json_lines(text: &str, options: &ParseOptions) -> Result<Parsed, Pa
         .collect();
     // Lines are independent: exports of tens of thousands of articles are
     // parsed (and their bodies cleaned) in parallel, in order.
-    let results: Vec<(u64, Result<RawArticle, String>)> = lines
+    let results: Vec<(u64, Result<RawArticle, ItemError>)> = lines
         .par_iter()
         .with_min_len(64)
         .map(|&(line_no, line)| (line_no, parse_line(line, line_no, options)))
@@ -108,9 +106,9 @@ pub fn parse_json_lines(text: &str, options: &ParseOptions) -> Result<Parsed, Pa
     for (line_no, result) in results {
         match result {
             Ok(article) => parsed.articles.push(article),
-            Err(reason) => parsed.problems.push(Problem {
+            Err(e) => parsed.problems.push(Problem {
                 line: Some(line_no),
-                reason,
+                reason: e.to_string(),
             }),
         }
     }
@@ -123,18 +121,31 @@ pub fn parse_json_lines(text: &str, options: &ParseOptions) -> Result<Parsed, Pa
     Ok(parsed)
 }
 
-fn parse_line(line: &str, line_no: u64, options: &ParseOptions) -> Result<RawArticle, String> {
+/// Why one item of a JSON array, or one line of JSON Lines, is not an
+/// article. The file goes on without it; the message is the problem shown.
+#[derive(Debug, thiserror::Error)]
+enum ItemError {
+    /// The item is a JSON value but not an object.
+    #[error("not a JSON object")]
+    NotAnObject,
+    /// The object has neither a title nor a body.
+    #[error("no title or body")]
+    NoTitleOrBody,
+    /// The line is not JSON.
+    #[error("invalid JSON: {}", strip_position(&.0.to_string()))]
+    Json(#[source] serde_json::Error),
+}
+
+fn parse_line(line: &str, line_no: u64, options: &ParseOptions) -> Result<RawArticle, ItemError> {
     match serde_json::from_str::<Value>(line) {
-        Ok(Value::Object(object)) => {
-            article_from_object(&object, line_no, options).map_err(str::to_string)
-        }
-        Ok(_) => Err("not a JSON object".to_string()),
-        Err(e) => Err(format!("invalid JSON: {}", strip_position(&e.to_string()))),
+        Ok(Value::Object(object)) => article_from_object(&object, line_no, options),
+        Ok(_) => Err(ItemError::NotAnObject),
+        Err(e) => Err(ItemError::Json(e)),
     }
 }
 
 /// serde_json appends " at line L column C"; for JSON Lines the line is ours.
-fn strip_position(message: &str) -> String {
+pub(super) fn strip_position(message: &str) -> String {
     match message.rfind(" at line ") {
         Some(at) => message[..at].to_string(),
         None => message.to_string(),
@@ -145,7 +156,7 @@ fn article_from_object(
     object: &Map<String, Value>,
     position: u64,
     options: &ParseOptions,
-) -> Result<RawArticle, &'static str> {
+) -> Result<RawArticle, ItemError> {
     let lookup = Lookup { object, options };
     let title = lookup
         .text(FieldName::Title, TITLE_KEYS)
@@ -158,7 +169,7 @@ fn article_from_object(
     let title = title.trim().to_string();
     let body = normalise_body(&title, &body);
     if title.is_empty() && body.is_empty() {
-        return Err("no title or body");
+        return Err(ItemError::NoTitleOrBody);
     }
     let date = lookup.text(FieldName::Date, DATE_KEYS);
     let dateline = date.is_none().then(|| super::dateline(&body)).flatten();
@@ -325,11 +336,11 @@ fn looks_like_html(body: &str) -> bool {
     ];
     let head = &body[..body.floor_char_boundary(20_000)];
     TAGS.iter()
-        .filter(|tag| super::find_ignore_ascii_case(head, tag).is_some())
+        .filter(|tag| find_ignore_ascii_case(head, tag).is_some())
         .take(2)
         .count()
         >= 2
-        || super::find_ignore_ascii_case(head, "</p>").is_some()
+        || find_ignore_ascii_case(head, "</p>").is_some()
 }
 
 #[cfg(test)]
@@ -433,7 +444,7 @@ mod tests {
     fn invalid_json_file_reports_position() {
         let err = parse_json("{\n\"title\": }", &opts()).unwrap_err();
         match err {
-            ParseError::Json { line, .. } => assert_eq!(line, 2),
+            ParseError::Json(e) => assert_eq!(e.line(), 2),
             other => panic!("unexpected {other:?}"),
         }
     }

@@ -4,58 +4,23 @@
 //! one article (plain text, HTML) or many (JSON arrays, JSON Lines, feeds,
 //! SGML). Parsers are pure: they get bytes and never touch the file system.
 //!
-//! Uses `model` only.
+//! Uses `model`, `dates` and `ascii`. [`parse_file`] takes a file's bytes as
+//! the walk read them; `sniff` refines the format from the content.
 
 pub mod boilerplate;
+pub(crate) mod charref;
 pub mod decode;
-pub mod entities;
-pub mod feed;
+mod feed;
 pub mod html;
 pub mod html_date;
-pub mod json;
-pub mod sgml;
-pub mod text;
+mod json;
+mod sgml;
+mod text;
 
 use std::fmt;
 
+pub use crate::model::SourceFormat;
 use crate::model::{Dateline, RawArticle};
-
-/// The formats newsdex recognises.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum SourceFormat {
-    /// Plain text: title line, optional `Key: value` header block, paragraphs.
-    Text,
-    /// One JSON object or an array of objects.
-    Json,
-    /// JSON Lines: one object per line.
-    JsonLines,
-    /// HTML pages: one article each, body found by readability scoring.
-    Html,
-    /// RSS or Atom feeds: one article per item.
-    Feed,
-    /// Reuters-21578 SGML: many articles per file.
-    Sgml,
-}
-
-impl SourceFormat {
-    /// A short lowercase name for messages.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SourceFormat::Text => "text",
-            SourceFormat::Json => "json",
-            SourceFormat::JsonLines => "json lines",
-            SourceFormat::Html => "html",
-            SourceFormat::Feed => "feed",
-            SourceFormat::Sgml => "sgml",
-        }
-    }
-}
-
-impl fmt::Display for SourceFormat {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
 
 /// Which article field a `--field NAME=KEY` override names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -118,13 +83,13 @@ pub struct ParseOptions {
 
 impl ParseOptions {
     /// Today's date for plausibility checks.
-    pub fn today(&self) -> chrono::NaiveDate {
+    pub(crate) fn today(&self) -> chrono::NaiveDate {
         self.today
             .unwrap_or_else(|| chrono::Local::now().date_naive())
     }
 
     /// The key given for `field` with `--field`, if any.
-    pub fn key_for(&self, field: FieldName) -> Option<&str> {
+    pub(crate) fn key_for(&self, field: FieldName) -> Option<&str> {
         self.field_keys
             .iter()
             .rev()
@@ -162,7 +127,7 @@ pub struct Parsed {
 }
 
 /// Why a whole file could not be parsed.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Debug, thiserror::Error)]
 pub enum ParseError {
     /// The file is empty or only whitespace.
     #[error("empty file")]
@@ -172,23 +137,51 @@ pub enum ParseError {
     NotText,
     /// The gzip stream is corrupt.
     #[error("invalid gzip data: {0}")]
-    Gzip(String),
+    Gzip(#[source] std::io::Error),
     /// The JSON is invalid.
-    #[error("invalid JSON at line {line}, column {column}: {message}")]
-    Json {
-        /// 1-based line.
-        line: u64,
-        /// 1-based column.
-        column: u64,
-        /// serde_json's description.
-        message: String,
-    },
+    #[error(
+        "invalid JSON at line {}, column {}: {}",
+        .0.line(),
+        .0.column(),
+        json::strip_position(&.0.to_string())
+    )]
+    Json(#[source] serde_json::Error),
     /// The file parsed but holds no article (no title and no body).
     #[error("no article found: {0}")]
     NoArticle(String),
     /// The feed is not valid RSS or Atom.
     #[error("invalid feed: {0}")]
     Feed(String),
+}
+
+/// Errors of the same kind with the same message are equal (the sources,
+/// third-party errors, have no equality of their own).
+impl PartialEq for ParseError {
+    fn eq(&self, other: &ParseError) -> bool {
+        std::mem::discriminant(self) == std::mem::discriminant(other)
+            && self.to_string() == other.to_string()
+    }
+}
+
+impl Eq for ParseError {}
+
+/// Parses the bytes of one file as they were read from disk: gunzips them
+/// when `gzip` is set or they start with the gzip magic, refines `format`
+/// from the content (`sniff`), then parses ([`parse_bytes`]).
+pub fn parse_file(
+    bytes: &[u8],
+    format: SourceFormat,
+    gzip: bool,
+    options: &ParseOptions,
+) -> Result<Parsed, ParseError> {
+    let unzipped;
+    let bytes = if gzip || decode::is_gzip(bytes) {
+        unzipped = decode::gunzip(bytes)?;
+        &unzipped[..]
+    } else {
+        bytes
+    };
+    parse_bytes(bytes, sniff(format, bytes), options)
 }
 
 /// Parses the (already decompressed) bytes of one file of format `format`.
@@ -228,34 +221,10 @@ pub(crate) fn dateline(text: &str) -> Option<Dateline> {
     }
 }
 
-/// Byte offset of the first `needle` in `haystack`, ignoring ASCII case
-/// (`needle` is ASCII). Used by the parsers and by snippet selection.
-pub fn find_ignore_ascii_case(haystack: &str, needle: &str) -> Option<usize> {
-    let (hay, needle) = (haystack.as_bytes(), needle.as_bytes());
-    let Some(&first) = needle.first() else {
-        return Some(0);
-    };
-    if hay.len() < needle.len() {
-        return None;
-    }
-    let last_start = hay.len() - needle.len();
-    let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
-    // Jump between candidate first bytes (SIMD memchr), then compare.
-    let mut from = 0;
-    while from <= last_start {
-        let at = from + memchr::memchr2(lower, upper, &hay[from..=last_start])?;
-        if hay[at..at + needle.len()].eq_ignore_ascii_case(needle) {
-            return Some(at);
-        }
-        from = at + 1;
-    }
-    None
-}
-
 /// Refines the format guessed from a file's name by looking at its first
 /// bytes: a file without extension may be JSON, a `.json` file may really be
 /// JSON Lines, a `.txt` may be an HTML page.
-pub fn sniff(format: SourceFormat, bytes: &[u8]) -> SourceFormat {
+pub(crate) fn sniff(format: SourceFormat, bytes: &[u8]) -> SourceFormat {
     let start = bytes
         .strip_prefix(b"\xef\xbb\xbf".as_slice())
         .unwrap_or(bytes);
@@ -356,35 +325,6 @@ mod tests {
                     }
                 }
             }
-        }
-    }
-
-    #[test]
-    fn case_insensitive_search() {
-        let cases = [
-            ("Read More here", "read more", Some(0)),
-            ("see ALSO: x", "also", Some(4)),
-            ("abc", "abcd", None),
-            ("", "a", None),
-            ("x", "", Some(0)),
-            ("aAaB", "ab", Some(2)),
-            ("héllo Wörld world", "world", Some(14)),
-        ];
-        for (hay, needle, want) in cases {
-            assert_eq!(
-                find_ignore_ascii_case(hay, needle),
-                want,
-                "{hay:?} {needle:?}"
-            );
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn case_insensitive_search_matches_the_naive_one(hay in "[aAbB ]{0,40}", needle in "[aAbB]{0,4}") {
-            let naive = (0..=hay.len().saturating_sub(needle.len()))
-                .find(|&at| hay.len() >= needle.len() && hay.as_bytes()[at..at + needle.len()].eq_ignore_ascii_case(needle.as_bytes()));
-            proptest::prop_assert_eq!(find_ignore_ascii_case(&hay, &needle), naive);
         }
     }
 

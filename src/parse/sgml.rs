@@ -7,7 +7,8 @@
 //! never people or places. An item's position is its `NEWID`, which is
 //! stable across copies of the collection.
 
-use super::{ParseError, Parsed, Problem, find_ignore_ascii_case};
+use super::{ParseError, Parsed, Problem};
+use crate::ascii::find_ignore_ascii_case;
 use crate::model::RawArticle;
 
 /// The tag elements kept as tags, in order.
@@ -17,7 +18,7 @@ const TAG_ELEMENTS: [&str; 5] = ["TOPICS", "PLACES", "PEOPLE", "ORGS", "EXCHANGE
 const BRIEF_PLACEHOLDER: &str = "Blah blah blah.";
 
 /// Parses a Reuters SGML file (already decoded; the collection is Latin-1).
-pub fn parse_sgml(text: &str) -> Result<Parsed, ParseError> {
+pub(crate) fn parse_sgml(text: &str) -> Result<Parsed, ParseError> {
     let mut parsed = Parsed::default();
     let mut rest = text;
     let mut index = 0u64;
@@ -155,7 +156,7 @@ fn strip_elements(text: &str) -> String {
 /// Decodes character references; control characters (Reuters' `&#2;`,
 /// `&#3;` markers) become spaces.
 fn decode_entities(text: &str) -> String {
-    super::entities::decode_entities(text)
+    super::charref::decode_entities(text)
         .chars()
         .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
         .collect()

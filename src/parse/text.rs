@@ -46,7 +46,7 @@ use crate::model::RawArticle;
 /// Returns [`ParseError::Empty`] when the text has no non-empty line and
 /// [`ParseError::NoArticle`] when it holds only a header block without a
 /// title. A title without a body is an article with an empty body.
-pub fn parse_text(text: &str) -> Result<RawArticle, ParseError> {
+pub(crate) fn parse_text(text: &str) -> Result<RawArticle, ParseError> {
     let Layout {
         mut article,
         paragraphs,
@@ -653,15 +653,6 @@ mod tests {
         }
     }
 
-    /// The directory `name` of the shared data, found beside the crate or
-    /// one level higher.
-    fn shared(name: &str) -> std::path::PathBuf {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let path = root.join("../shared").join(name);
-        assert!(path.exists(), "{} not found", path.display());
-        path
-    }
-
     #[test]
     fn seed_article() {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -703,76 +694,5 @@ mod tests {
             .collect();
         assert_eq!(body, expected);
         assert!(a.body.ends_with("Chinese transfers.”"));
-    }
-
-    /// Runs the layout and the boilerplate rules over the BBC set and prints
-    /// every paragraph the rules drop, by rule.
-    #[test]
-    #[ignore = "needs ../shared/data"]
-    #[allow(clippy::print_stdout)] // a measurement report, read with --nocapture
-    fn bbc_dropped_paragraphs() {
-        use super::super::boilerplate::{classify, looks_like_headline};
-        use std::collections::BTreeMap;
-
-        let root = shared("data").join("bbc");
-        let mut files = Vec::new();
-        for category in std::fs::read_dir(&root).expect("bbc dir") {
-            let category = category.expect("entry").path();
-            if category.is_dir() {
-                for file in std::fs::read_dir(&category).expect("category dir") {
-                    files.push(file.expect("entry").path());
-                }
-            }
-        }
-        files.sort();
-        let (mut paragraphs, mut authors, mut dated) = (0usize, 0usize, 0usize);
-        let mut dropped: BTreeMap<&str, Vec<String>> = BTreeMap::new();
-        let mut near_misses = Vec::new();
-        for path in &files {
-            let bytes = std::fs::read(path).expect("read");
-            let text = String::from_utf8_lossy(&bytes);
-            let layout = layout(&text).expect("layout");
-            let verdicts = classify(&layout.article.title, &layout.paragraphs);
-            paragraphs += layout.paragraphs.len();
-            authors += usize::from(!layout.article.authors.is_empty());
-            dated += usize::from(layout.article.date.is_some());
-            let name = path
-                .strip_prefix(&root)
-                .unwrap_or(path)
-                .display()
-                .to_string();
-            for (i, (p, v)) in layout.paragraphs.iter().zip(&verdicts).enumerate() {
-                if v.is_none() && i > 0 && looks_like_headline(p) {
-                    near_misses.push(format!("{name}: {p}"));
-                }
-                if let Some(rule) = v {
-                    let short: String = p.chars().take(120).collect();
-                    dropped
-                        .entry(rule.as_str())
-                        .or_default()
-                        .push(format!("{name}: {short}"));
-                }
-            }
-            let parsed = parse_text(&text).expect("parse");
-            assert_eq!(parsed.title, layout.article.title);
-        }
-        let total: usize = dropped.values().map(Vec::len).sum();
-        println!(
-            "{} files, {paragraphs} body paragraphs, {total} dropped, {authors} with authors, {dated} with dates",
-            files.len()
-        );
-        for (rule, lines) in &dropped {
-            println!("{rule}: {}", lines.len());
-            for line in lines {
-                println!("    {line}");
-            }
-        }
-        println!(
-            "kept although headline-shaped (neighbours are not prose): {}",
-            near_misses.len()
-        );
-        for line in &near_misses {
-            println!("    {line}");
-        }
     }
 }

@@ -7,14 +7,27 @@
 //!   without loading stored documents.
 //! * [`get_article`] and [`stats`] read single articles and index figures.
 //!
+//! One file per concern: `context.rs` compiles a request into a tantivy
+//! query; `search.rs`, `entities.rs`, `article.rs` and `stats.rs` run it;
+//! `snippet.rs` picks the passage shown with a hit (rendering it is
+//! `output`'s job); `counts.rs` and `names.rs` count and resolve names.
+//!
 //! Returns newsdex types only; tantivy stays inside this module and `index`.
+//! Uses `model`, `error`, `ascii` and `index`.
 
+mod article;
+mod context;
 mod counts;
+mod entities;
 mod names;
 mod request;
-mod run;
+mod search;
+mod snippet;
+mod stats;
 
+pub use article::get_article;
+pub use entities::{EntityCount, count_entities};
 pub use request::{DateBound, SearchRequest, Sort, parse_day_bound};
-pub use run::{
-    EntityCount, Hit, SearchResults, Snippet, Stats, count_entities, get_article, search, stats,
-};
+pub use search::{Hit, SearchResults, search};
+pub use snippet::Snippet;
+pub use stats::{Stats, stats};

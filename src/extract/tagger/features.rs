@@ -108,6 +108,7 @@ impl Default for FeatureSet {
 }
 
 impl FeatureSet {
+    #[cfg(feature = "lab")]
     /// The feature set as stored in a model file.
     pub fn to_byte(self) -> u8 {
         u8::from(self.lists) | (u8::from(self.doc) << 1) | (u8::from(self.clusters) << 2)

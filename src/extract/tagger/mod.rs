@@ -6,18 +6,20 @@
 //!   document-level capitalisation and word clusters;
 //! * [`model`]: averaged-perceptron weights (quantised to `i16`), BIO
 //!   transitions, first-order Viterbi, binary format;
-//! * [`train`]: CoNLL reader, structured-perceptron training and the
-//!   document-level scorer;
-//! * [`clusters`]: cheap word clusters learned from unlabeled text.
+//! * `train` (feature `lab`): CoNLL reader, structured-perceptron training
+//!   and the document-level scorer;
+//! * `clusters` (feature `lab`): cheap word clusters learned from unlabeled
+//!   text.
 //!
-//! ```no_run
-//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! The module is crate-private; with `--features lab` it is public for the
+//! trainer:
+//!
+//! ```text
 //! use newsdex::extract::tagger::Tagger;
 //! let tagger = Tagger::from_bytes(&std::fs::read("models/tagger.bin.gz")?)?;
 //! for span in tagger.tag("Putin to visit China", "Vladimir Putin said ...") {
 //!     let _ = (span.part, span.start, span.end, span.kind);
 //! }
-//! # Ok(()) }
 //! ```
 
 #[cfg(feature = "lab")]
@@ -54,6 +56,7 @@ impl Kind {
     /// All kinds, in label order.
     pub const ALL: [Kind; 4] = [Kind::Per, Kind::Loc, Kind::Org, Kind::Misc];
 
+    #[cfg(feature = "lab")]
     /// The CoNLL name (`PER`, `LOC`, `ORG`, `MISC`).
     pub fn name(self) -> &'static str {
         match self {
@@ -64,6 +67,7 @@ impl Kind {
         }
     }
 
+    #[cfg(feature = "lab")]
     /// The kind for a CoNLL name.
     pub fn from_name(name: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.name() == name)
@@ -353,6 +357,7 @@ impl Tagger {
         tag_with(&self.weights, &self.resources, self.features, title, body)
     }
 
+    #[cfg(feature = "lab")]
     /// The word lists and statistics used by the features.
     pub fn resources(&self) -> &Resources {
         &self.resources

@@ -1,7 +1,9 @@
 //! The linear model: hashed feature rows of per-label weights, label
 //! transitions, first-order Viterbi decoding, and the binary format.
 
-use std::io::{Read, Write};
+use std::io::Read;
+#[cfg(any(test, feature = "lab"))]
+use std::io::Write;
 
 use super::Kind;
 
@@ -11,6 +13,7 @@ pub const N_LABELS: usize = 9;
 /// Label id of `O`.
 pub const O: u8 = 0;
 
+#[cfg(any(test, feature = "lab"))]
 /// The BIO label for `kind`, `inside` or beginning.
 pub fn label(kind: Kind, inside: bool) -> u8 {
     1 + 2 * kind as u8 + u8::from(inside)
@@ -73,6 +76,7 @@ impl Weights {
         }
     }
 
+    #[cfg(any(test, feature = "lab"))]
     /// Quantises float weights.
     pub fn quantise(bits: u32, w: &[f32], trans: Vec<f32>) -> Weights {
         let max = w.iter().fold(0f32, |m, &x| m.max(x.abs())).max(1e-9);
@@ -190,6 +194,7 @@ pub struct ModelData {
     pub caps: Vec<(u64, u8)>,
 }
 
+#[cfg(any(test, feature = "lab"))]
 fn put_varint(out: &mut Vec<u8>, mut v: u64) {
     while v >= 0x80 {
         out.push((v as u8) | 0x80);
@@ -240,6 +245,7 @@ impl Reader<'_> {
 }
 
 impl ModelData {
+    #[cfg(any(test, feature = "lab"))]
     /// Serialises and gzip-compresses the model.
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut b = Vec::new();

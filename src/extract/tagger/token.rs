@@ -162,6 +162,7 @@ fn keeps_period(word: &str) -> bool {
     abbreviations().all.contains(lower.as_str())
 }
 
+#[cfg(any(test, feature = "lab"))]
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut tokens = Vec::with_capacity(text.len() / 5 + 4);

@@ -215,7 +215,7 @@ fn read_json_ld(objects: &[&Value], meta: &mut Meta) {
     meta.ld_headline = article
         .get("headline")
         .and_then(Value::as_str)
-        .map(|s| collapse(&crate::parse::entities::decode_entities(s)))
+        .map(|s| collapse(&crate::parse::charref::decode_entities(s)))
         .filter(|s| !s.is_empty());
     meta.ld_body = article
         .get("articleBody")

@@ -4,7 +4,7 @@
 use super::jsonld::{self, LdDate};
 use super::names::{self, ClassKind, MetaKind};
 use super::scan::{Event, Tokenizer};
-use crate::parse::entities::decode_entities;
+use crate::parse::charref::decode_entities;
 
 /// Context bits of an element, inherited by everything inside it.
 pub(super) mod flag {

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 /// Decodes character references in text or an attribute value. Unknown
 /// named references are kept as written.
-pub fn decode_entities(text: &str) -> Cow<'_, str> {
+pub(crate) fn decode_entities(text: &str) -> Cow<'_, str> {
     if !text.contains('&') {
         return Cow::Borrowed(text);
     }

@@ -1,0 +1,270 @@
+//! A request compiled into one tantivy query, over one searcher: the text
+//! through `QueryParser`, people, places and dates as filters. Shared by
+//! search, counting, article reads and stats.
+
+use std::cell::OnceCell;
+use std::ops::Bound;
+
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+use tantivy::query::{
+    AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery,
+    TermQuery,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DateTime, DocAddress, Searcher, TantivyDocument, Term};
+
+use super::counts::NameCounts;
+use super::names;
+use super::request::SearchRequest;
+use crate::error::{Error, Result};
+use crate::index::schema::{self, NAME_ANALYZER};
+use crate::index::{Fields, NewsIndex, tantivy_error};
+
+/// The weight of a title match relative to a body match.
+const TITLE_BOOST: f32 = 2.0;
+
+/// A request compiled: the whole query, and its text part alone (for
+/// snippets).
+pub(super) type Compiled = (Box<dyn Query>, Option<Box<dyn Query>>);
+
+pub(super) struct Context<'a> {
+    pub(super) index: &'a NewsIndex,
+    pub(super) fields: &'a Fields,
+    pub(super) searcher: Searcher,
+    /// The archive's surname resolution, computed once on first use.
+    pub(super) resolution: OnceCell<FxHashMap<String, String>>,
+}
+
+impl<'a> Context<'a> {
+    pub(super) fn new(index: &'a NewsIndex) -> Result<Context<'a>> {
+        let reader = index.reader()?;
+        Ok(Context {
+            index,
+            fields: index.fields(),
+            searcher: reader.searcher(),
+            resolution: OnceCell::new(),
+        })
+    }
+
+    pub(super) fn err(&self, e: tantivy::TantivyError) -> Error {
+        tantivy_error(self.index.path(), e)
+    }
+
+    /// The text part of a request, or `None` when it has no text.
+    fn text_query(&self, text: &str) -> Result<Option<Box<dyn Query>>> {
+        if text.trim().is_empty() {
+            return Ok(None);
+        }
+        let f = self.fields;
+        let mut parser = QueryParser::for_index(self.index.tantivy(), vec![f.title, f.body]);
+        parser.set_conjunction_by_default();
+        parser.set_field_boost(f.title, TITLE_BOOST);
+        let query = parser
+            .parse_query(&normalize(text))
+            .map_err(|source| Error::Query {
+                query: text.to_string(),
+                source,
+            })?;
+        Ok(Some(query))
+    }
+
+    /// Single-word person names that the archive resolves to a full name
+    /// (see [`names`]).
+    pub(super) fn surname_resolution(&self) -> Result<&FxHashMap<String, String>> {
+        if let Some(done) = self.resolution.get() {
+            return Ok(done);
+        }
+        let counts = self
+            .searcher
+            .search(
+                &AllQuery,
+                &NameCounts {
+                    field: schema::PERSON_NAME,
+                },
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(self
+            .resolution
+            .get_or_init(|| names::surname_resolution(&counts)))
+    }
+
+    /// Articles that mention person `name`: those whose people include every
+    /// word of it, plus, for a name of several words, those that name only a
+    /// surname the archive resolves to a full name matching `name`
+    /// (`--person "Antony Blinken"` also finds articles that say only
+    /// "Blinken").
+    fn person_query(&self, name: &str) -> Result<Box<dyn Query>> {
+        let by_words = self.name_query(self.fields.people, name)?;
+        let wanted = self.name_words(name);
+        if wanted.len() < 2 {
+            return Ok(by_words);
+        }
+        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, by_words)];
+        for (single, full) in self.surname_resolution()? {
+            if contains_words(&self.name_words(full), &wanted) {
+                let term = Term::from_field_text(self.fields.person_name, single);
+                alternatives.push((
+                    Occur::Should,
+                    Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
+                ));
+            }
+        }
+        Ok(if alternatives.len() == 1 {
+            alternatives.remove(0).1
+        } else {
+            Box::new(BooleanQuery::new(alternatives))
+        })
+    }
+
+    /// Articles whose people (places) include every word of `name`, in
+    /// order: `Blinken` and `antony blinken` both match "Antony Blinken".
+    fn name_query(&self, field: Field, name: &str) -> Result<Box<dyn Query>> {
+        let mut terms: Vec<Term> = self
+            .name_words(name)
+            .iter()
+            .map(|word| Term::from_field_text(field, word))
+            .collect();
+        match terms.len() {
+            0 => Err(Error::EmptyName {
+                name: name.to_string(),
+            }),
+            1 => Ok(Box::new(TermQuery::new(
+                terms.remove(0),
+                IndexRecordOption::Basic,
+            ))),
+            _ => Ok(Box::new(PhraseQuery::new(terms))),
+        }
+    }
+
+    /// The words of a name as the name analyzer indexes them.
+    pub(super) fn name_words(&self, name: &str) -> Vec<String> {
+        let mut analyzer = self
+            .index
+            .tantivy()
+            .tokenizers()
+            .get(NAME_ANALYZER)
+            .expect("analyzers are registered when the index opens");
+        let mut stream = analyzer.token_stream(name);
+        let mut words = Vec::new();
+        while stream.advance() {
+            words.push(stream.token().text.clone());
+        }
+        words
+    }
+
+    /// The whole request as one query: text (scored) and filters (not).
+    pub(super) fn query(&self, request: &SearchRequest) -> Result<Compiled> {
+        let text = self.text_query(&request.text)?;
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if let Some(text) = &text {
+            clauses.push((Occur::Must, text.box_clone()));
+        }
+        let filter = |q: Box<dyn Query>| {
+            (
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(q, 0.0)) as Box<dyn Query>,
+            )
+        };
+        for person in &request.people {
+            clauses.push(filter(self.person_query(person)?));
+        }
+        for place in &request.places {
+            clauses.push(filter(self.name_query(self.fields.places, place)?));
+        }
+        if request.since.is_some() || request.until.is_some() {
+            let field = self.fields.date;
+            let lower = match request.since {
+                Some(day) => Bound::Included(Term::from_field_date(field, day_start(day))),
+                None => Bound::Unbounded,
+            };
+            let upper = match request.until.and_then(|d| d.succ_opt()) {
+                Some(day) => Bound::Excluded(Term::from_field_date(field, day_start(day))),
+                None => Bound::Unbounded,
+            };
+            clauses.push(filter(Box::new(RangeQuery::new(lower, upper))));
+        }
+        let query: Box<dyn Query> = match clauses.len() {
+            0 => Box::new(AllQuery),
+            1 if text.is_some() => clauses.remove(0).1,
+            _ => Box::new(BooleanQuery::new(clauses)),
+        };
+        Ok((query, text))
+    }
+
+    pub(super) fn doc(&self, address: DocAddress) -> Result<TantivyDocument> {
+        self.searcher.doc(address).map_err(|e| self.err(e))
+    }
+}
+
+/// Rewrites what tantivy's grammar reads differently from users: `a AND NOT
+/// b` (an AND with a purely negative clause, which matches nothing) becomes
+/// `a NOT b`. Quoted phrases are left alone.
+fn normalize(query: &str) -> String {
+    let mut out = String::with_capacity(query.len());
+    let mut in_quotes = false;
+    let mut rest = query;
+    while let Some(c) = rest.chars().next() {
+        if c == '"' {
+            in_quotes = !in_quotes;
+        }
+        let at_word_start = out.is_empty() || out.ends_with(char::is_whitespace);
+        if !in_quotes
+            && at_word_start
+            && let Some(after_and) = rest.strip_prefix("AND")
+        {
+            let trimmed = after_and.trim_start();
+            let spaced = trimmed.len() < after_and.len();
+            let not_follows = trimmed
+                .strip_prefix("NOT")
+                .is_some_and(|r| r.is_empty() || r.starts_with(char::is_whitespace));
+            if spaced && not_follows {
+                rest = trimmed;
+                continue;
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// True when `wanted` occurs as a contiguous run of `words`.
+pub(super) fn contains_words(words: &[String], wanted: &[String]) -> bool {
+    !wanted.is_empty() && words.windows(wanted.len()).any(|w| w == wanted)
+}
+
+/// The first instant of `day`, as the index stores dates.
+fn day_start(day: NaiveDate) -> DateTime {
+    crate::index::day_to_datetime(day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_rewrites_and_not_outside_quotes() {
+        let cases = [
+            ("tools AND NOT savers", "tools NOT savers"),
+            ("tools  -savers", "tools  -savers"),
+            ("BAND NOT x", "BAND NOT x"),
+            ("a AND NOTE", "a AND NOTE"),
+            ("\"a AND NOT b\" AND NOT c", "\"a AND NOT b\" NOT c"),
+            ("x \"machine tools\" y", "x \"machine tools\" y"),
+            ("title:rates OR body:madrid", "title:rates OR body:madrid"),
+        ];
+        for (query, want) in cases {
+            assert_eq!(normalize(query), want, "{query}");
+        }
+    }
+
+    #[test]
+    fn contains_words_in_order() {
+        let w = |s: &str| s.split(' ').map(str::to_string).collect::<Vec<_>>();
+        assert!(contains_words(&w("antony blinken"), &w("blinken")));
+        assert!(contains_words(&w("antony blinken"), &w("antony blinken")));
+        assert!(!contains_words(&w("antony blinken"), &w("blinken antony")));
+        assert!(!contains_words(&w("antony blinken"), &[]));
+    }
+}
