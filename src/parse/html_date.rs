@@ -1,9 +1,12 @@
 //! The publication day of a saved web page.
 //!
-//! One pass of a small forgiving tokenizer ([`scan`]) gathers every piece of
-//! date evidence ([`collect`]): JSON-LD properties, meta tags, `itemprop`
-//! elements, `<time>` and `<abbr>` elements, elements whose class or id says
-//! date, and the visible text. Each piece becomes a [`Candidate`] tagged
+//! Date evidence comes from the page as `parse::html` parsed it (one
+//! html5ever parse serves the body, the metadata and the date): one walk
+//! over the tree ([`collect`]) gathers meta tags, `itemprop` elements,
+//! `<time>` and `<abbr>` elements, elements whose class or id says date,
+//! and the visible text outside navigation, sidebars and comments; the
+//! page's one JSON-LD reader gives the JSON-LD dates. Each piece becomes a
+//! [`Candidate`] tagged
 //! with its [`Source`]; [`publication_date`] then trusts the sources in a
 //! fixed order, much as htmldate does: structured metadata first, then
 //! marked-up elements, the URL, labelled text and, last, a date that the
@@ -12,19 +15,21 @@
 //!
 //! Days are the ones written in the page: `2017-07-21T23:30:00-04:00` is
 //! 2017-07-21. Only days from 1995-01-01 to `today` are plausible.
+//!
+//! Uses `parse::html` (its tree and JSON-LD reader), `dates` (parsing dates
+//! in text) and its own word lists (`names`, `data/html/date_names.txt`).
 
 mod collect;
-mod jsonld;
 mod names;
-mod scan;
 
 use std::path::Path;
 
 use chrono::NaiveDate;
 
+use super::html::dom::Dom;
+use super::html::jsonld::{JsonLd, LdKind};
 use crate::dates::{DateParse, date_from_path, find_dates, parse_date};
 use collect::{Target, TimeKind, flag};
-use jsonld::LdKind;
 use names::{ClassKind, MetaKind};
 
 /// Where a candidate date was found. The order is the order of trust used
@@ -97,13 +102,13 @@ fn meta_day(text: &str, today: NaiveDate) -> Option<NaiveDate> {
 /// Whether the text just before a date (lowercase) labels it as a
 /// modification date.
 fn says_modified(before: &str) -> bool {
-    names::MODIFIED_LABELS.iter().any(|l| before.contains(l))
+    names::modified_labels().iter().any(|l| before.contains(l))
 }
 
 /// Whether the text just before a date (lowercase) labels it as a
 /// publication date.
 fn says_published(before: &str) -> bool {
-    names::PUBLISHED_LABELS.iter().any(|l| before.contains(l))
+    names::published_labels().iter().any(|l| before.contains(l))
 }
 
 /// The (at most `len` bytes of) text before `offset`, lowercase.
@@ -147,13 +152,32 @@ fn url_day(url: &str, today: NaiveDate) -> Option<NaiveDate> {
     date_from_path(Path::new(&path), today).filter(|d| *d >= earliest() && *d <= today)
 }
 
+/// A page parsed for its dates alone: the tree and its JSON-LD.
+fn parse_page(html: &str) -> (Dom, JsonLd) {
+    let dom = Dom::from_document(&dom_query::Document::from(html));
+    let ld = JsonLd::read(&dom);
+    (dom, ld)
+}
+
 /// Every plausible date in a page, tagged with its source, in the order
 /// found within each source.
 ///
-/// `url` is the page's address when known. Useful to see why
-/// [`publication_date`] chose a day; never panics.
+/// `html` is the decoded page, parsed here; `url` is the page's address
+/// when known. Useful to see why [`publication_date`] chose a day; never
+/// panics.
 pub fn candidates(html: &str, url: Option<&str>, today: NaiveDate) -> Vec<Candidate> {
-    let g = collect::gather(html);
+    let (dom, ld) = parse_page(html);
+    candidates_in(&dom, &ld, url, today)
+}
+
+/// [`candidates`] of a page already parsed.
+pub(crate) fn candidates_in(
+    dom: &Dom,
+    ld: &JsonLd,
+    url: Option<&str>,
+    today: NaiveDate,
+) -> Vec<Candidate> {
+    let g = collect::gather(dom, ld);
     let mut out = Vec::new();
     let mut push = |source, day| {
         out.push(Candidate {
@@ -268,8 +292,20 @@ pub fn candidates(html: &str, url: Option<&str>, today: NaiveDate) -> Vec<Candid
 ///
 /// `html` is the decoded page, `url` its address when known, `today` the
 /// latest plausible day. See the [module docs](self) for the order of trust.
+/// This parses the page; [`super::html::read_page`] reads the day from the
+/// parse that also gives the body and metadata.
 pub fn publication_date(html: &str, url: Option<&str>, today: NaiveDate) -> Option<NaiveDate> {
     decide(&candidates(html, url, today))
+}
+
+/// [`publication_date`] of a page already parsed.
+pub(crate) fn publication_date_in(
+    dom: &Dom,
+    ld: &JsonLd,
+    url: Option<&str>,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    decide(&candidates_in(dom, ld, url, today))
 }
 
 /// Structured sources: metadata that names the publication date.
@@ -372,7 +408,8 @@ fn decide(cands: &[Candidate]) -> Option<NaiveDate> {
 /// Debug view of what one pass gathered (for the scorer's inspection mode).
 #[doc(hidden)]
 pub fn debug_gathered(html: &str) -> String {
-    let g = collect::gather(html);
+    let (dom, ld) = parse_page(html);
+    let g = collect::gather(&dom, &ld);
     format!(
         "ld {:?}\nmetas {:?}\nelements {:?}\nh1 {:?}\ntext {}",
         g.ld, g.metas, g.elements, g.h1_offset, g.text
