@@ -2,7 +2,7 @@
 //!
 //! Date evidence comes from the page as `parse::html` parsed it (one
 //! html5ever parse serves the body, the metadata and the date): one walk
-//! over the tree ([`collect`]) gathers meta tags, `itemprop` elements,
+//! over the tree (`collect`) gathers meta tags, `itemprop` elements,
 //! `<time>` and `<abbr>` elements, elements whose class or id says date,
 //! and the visible text outside navigation, sidebars and comments; the
 //! page's one JSON-LD reader gives the JSON-LD dates. Each piece becomes a
