@@ -27,7 +27,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .position(|a| a == "--data")
         .and_then(|i| args.get(i + 1))
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data"));
+        .unwrap_or_else(newsdex::extract::tagger::train::data_dir);
     let extractor: Box<dyn EntityExtractor> = if let Some(model) = args
         .iter()
         .position(|a| a == "--model")

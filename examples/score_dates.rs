@@ -62,9 +62,8 @@ fn main() {
     let show_failures = args.iter().any(|a| a == "--failures");
     let show_sources = args.iter().any(|a| a == "--sources");
     let dump = args.iter().any(|a| a == "--dump");
-    let data = std::env::var("NEWSDEX_DATA")
-        .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data").to_string());
-    let dir = format!("{data}/dates");
+    let dir = newsdex::extract::tagger::train::data_dir().join("dates");
+    let dir = dir.display();
     let labels: serde_json::Value = serde_json::from_str(
         &std::fs::read_to_string(format!("{dir}/labels.json")).expect("labels.json"),
     )

@@ -25,9 +25,7 @@ use newsdex::parse::html::{Strategy, read_html, read_html_with};
 use newsdex::parse::{ParseOptions, SourceFormat, parse_bytes};
 
 fn data_dir() -> PathBuf {
-    std::env::var_os("NEWSDEX_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data")))
+    newsdex::extract::tagger::train::data_dir()
 }
 
 /// User + system CPU seconds of this process, from /proc (Linux).

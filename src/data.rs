@@ -48,6 +48,16 @@ pub(crate) mod words {
     pub(crate) const NEVER_FINAL: &str = include_str!("../data/words/never_final.txt");
 }
 
+/// The folder of the real corpora used by the data tests and the lab
+/// examples: `$NEWSDEX_DATA`, else `../shared/data` beside the crate.
+#[cfg(any(test, feature = "lab"))]
+pub fn shared_data() -> std::path::PathBuf {
+    std::env::var_os("NEWSDEX_DATA").map_or_else(
+        || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data"),
+        std::path::PathBuf::from,
+    )
+}
+
 /// The entries of a table: its lines, trimmed, without blank lines and `#`
 /// comments.
 pub(crate) fn entries(table: &'static str) -> impl Iterator<Item = &'static str> {

@@ -1,10 +1,12 @@
 //! The HTML article reader: the bytes of a saved web page in, one article out.
 //!
 //! Steps: decode the bytes ([`decode_html`]: BOM, UTF-8, `<meta charset>`,
-//! chardetng), parse with html5ever (through `dom_query`), copy the tree into
-//! a compact arena (`dom`), read the metadata (`meta`: Open Graph,
-//! JSON-LD, `<title>`, `<h1>`, canonical link, `<html lang>`), extract the
-//! body, and drop scraped noise with [`clean_paragraphs`].
+//! chardetng), parse with html5ever (through `dom_query`) once, copy the
+//! tree into a compact arena (`dom`), read the JSON-LD once (`jsonld`), read
+//! the metadata (`meta`: Open Graph, JSON-LD, `<title>`, `<h1>`, canonical
+//! link, `<html lang>`), extract the body, drop scraped noise with
+//! [`clean_paragraphs`], and (for [`read_page`]) find the publication day in
+//! the same tree with [`super::html_date`].
 //!
 //! The body comes from dom_smoothie (a Readability port, run on the same
 //! parsed document) with its lines cleaned by [`clean_paragraphs`]; when that
@@ -20,14 +22,16 @@
 //! [`decode_html`]: super::decode::decode_html
 //! [`clean_paragraphs`]: super::boilerplate::clean_paragraphs
 
-mod dom;
+pub(crate) mod dom;
 mod extract;
+pub(crate) mod jsonld;
 mod meta;
 #[cfg(feature = "lab")]
 pub mod score;
 mod text;
 
 use dom::{Dom, Id};
+use jsonld::JsonLd;
 use meta::Meta;
 
 use super::ParseError;
@@ -101,13 +105,14 @@ pub fn read_html(bytes: &[u8]) -> Result<HtmlArticle, ParseError> {
 /// days.
 pub fn read_page(bytes: &[u8], today: NaiveDate) -> Result<RawArticle, ParseError> {
     let text = decode_page(bytes)?;
-    let page = article_from(&text, Strategy::Combined, "");
+    let (page, tree) = read_tree(&text, Strategy::Combined, "");
     if page.title.is_empty() && page.body.is_empty() {
         return Err(ParseError::NoArticle(
             "a page without title or text".to_string(),
         ));
     }
-    let date = super::html_date::publication_date(&text, page.url.as_deref(), today);
+    let date =
+        super::html_date::publication_date_in(&tree.dom, &tree.ld, page.url.as_deref(), today);
     let mut raw = page.into_raw(0);
     raw.date = date.map(|d| d.format("%Y-%m-%d").to_string());
     Ok(raw)
@@ -141,10 +146,23 @@ pub fn html_fragment_body(html: &str, title: &str) -> String {
     article_from(html, Strategy::Combined, title).body
 }
 
+/// The parsed page that the body, the metadata and the date are read from.
+struct Tree {
+    dom: Dom,
+    ld: JsonLd,
+}
+
 fn article_from(html: &str, strategy: Strategy, title_hint: &str) -> HtmlArticle {
+    read_tree(html, strategy, title_hint).0
+}
+
+/// Parses `html` once and reads its article; returns the tree too, for the
+/// date.
+fn read_tree(html: &str, strategy: Strategy, title_hint: &str) -> (HtmlArticle, Tree) {
     let doc = dom_query::Document::from(html);
     let dom = Dom::from_document(&doc);
-    let meta = meta::read_meta(&dom);
+    let ld = JsonLd::read(&dom);
+    let meta = meta::read_meta(&dom, &ld);
     let title = pick_title(&meta);
     let headline = if title.is_empty() { title_hint } else { &title };
     let cleaned = |paragraphs| clean_paragraphs(headline, paragraphs);
@@ -189,14 +207,15 @@ fn article_from(html: &str, strategy: Strategy, title_hint: &str) -> HtmlArticle
         }
         body.remove(0);
     }
-    HtmlArticle {
+    let article = HtmlArticle {
         body: body.join("\n\n"),
         url: pick_url(&meta),
         authors,
         source: pick_source(&meta),
         lang: meta.lang.clone(),
         title,
-    }
+    };
+    (article, Tree { dom, ld })
 }
 
 /// The body by dom_smoothie, one paragraph a line.

@@ -1,9 +1,12 @@
 //! The publication day of a saved web page.
 //!
-//! One pass of a small forgiving tokenizer (`scan.rs`) gathers every piece of
-//! date evidence (`collect.rs`): JSON-LD properties, meta tags, `itemprop`
-//! elements, `<time>` and `<abbr>` elements, elements whose class or id says
-//! date, and the visible text. Each piece becomes a [`Candidate`] tagged
+//! Date evidence comes from the page as `parse::html` parsed it (one
+//! html5ever parse serves the body, the metadata and the date): one walk
+//! over the tree (`collect`) gathers meta tags, `itemprop` elements,
+//! `<time>` and `<abbr>` elements, elements whose class or id says date,
+//! and the visible text outside navigation, sidebars and comments; the
+//! page's one JSON-LD reader gives the JSON-LD dates. Each piece becomes a
+//! [`Candidate`] tagged
 //! with its [`Source`]; [`publication_date`] then trusts the sources in a
 //! fixed order, much as htmldate does: structured metadata first, then
 //! marked-up elements, the URL, labelled text and, last, a date that the
@@ -12,19 +15,21 @@
 //!
 //! Days are the ones written in the page: `2017-07-21T23:30:00-04:00` is
 //! 2017-07-21. Only days from 1995-01-01 to `today` are plausible.
+//!
+//! Uses `parse::html` (its tree and JSON-LD reader), `dates` (parsing dates
+//! in text) and its own word lists (`names`, `data/html/date_names.txt`).
 
 mod collect;
-mod jsonld;
 mod names;
-mod scan;
 
 use std::path::Path;
 
 use chrono::NaiveDate;
 
+use super::html::dom::Dom;
+use super::html::jsonld::{JsonLd, LdKind};
 use crate::dates::{DateParse, date_from_path, find_dates, parse_date};
 use collect::{Target, TimeKind, flag};
-use jsonld::LdKind;
 use names::{ClassKind, MetaKind};
 
 /// Where a candidate date was found. The order is the order of trust used
@@ -97,13 +102,13 @@ fn meta_day(text: &str, today: NaiveDate) -> Option<NaiveDate> {
 /// Whether the text just before a date (lowercase) labels it as a
 /// modification date.
 fn says_modified(before: &str) -> bool {
-    names::MODIFIED_LABELS.iter().any(|l| before.contains(l))
+    names::modified_labels().iter().any(|l| before.contains(l))
 }
 
 /// Whether the text just before a date (lowercase) labels it as a
 /// publication date.
 fn says_published(before: &str) -> bool {
-    names::PUBLISHED_LABELS.iter().any(|l| before.contains(l))
+    names::published_labels().iter().any(|l| before.contains(l))
 }
 
 /// The (at most `len` bytes of) text before `offset`, lowercase.
@@ -147,13 +152,32 @@ fn url_day(url: &str, today: NaiveDate) -> Option<NaiveDate> {
     date_from_path(Path::new(&path), today).filter(|d| *d >= earliest() && *d <= today)
 }
 
+/// A page parsed for its dates alone: the tree and its JSON-LD.
+fn parse_page(html: &str) -> (Dom, JsonLd) {
+    let dom = Dom::from_document(&dom_query::Document::from(html));
+    let ld = JsonLd::read(&dom);
+    (dom, ld)
+}
+
 /// Every plausible date in a page, tagged with its source, in the order
 /// found within each source.
 ///
-/// `url` is the page's address when known. Useful to see why
-/// [`publication_date`] chose a day; never panics.
+/// `html` is the decoded page, parsed here; `url` is the page's address
+/// when known. Useful to see why [`publication_date`] chose a day; never
+/// panics.
 pub fn candidates(html: &str, url: Option<&str>, today: NaiveDate) -> Vec<Candidate> {
-    let g = collect::gather(html);
+    let (dom, ld) = parse_page(html);
+    candidates_in(&dom, &ld, url, today)
+}
+
+/// [`candidates`] of a page already parsed.
+pub(crate) fn candidates_in(
+    dom: &Dom,
+    ld: &JsonLd,
+    url: Option<&str>,
+    today: NaiveDate,
+) -> Vec<Candidate> {
+    let g = collect::gather(dom, ld);
     let mut out = Vec::new();
     let mut push = |source, day| {
         out.push(Candidate {
@@ -268,8 +292,20 @@ pub fn candidates(html: &str, url: Option<&str>, today: NaiveDate) -> Vec<Candid
 ///
 /// `html` is the decoded page, `url` its address when known, `today` the
 /// latest plausible day. See the [module docs](self) for the order of trust.
+/// This parses the page; [`super::html::read_page`] reads the day from the
+/// parse that also gives the body and metadata.
 pub fn publication_date(html: &str, url: Option<&str>, today: NaiveDate) -> Option<NaiveDate> {
     decide(&candidates(html, url, today))
+}
+
+/// [`publication_date`] of a page already parsed.
+pub(crate) fn publication_date_in(
+    dom: &Dom,
+    ld: &JsonLd,
+    url: Option<&str>,
+    today: NaiveDate,
+) -> Option<NaiveDate> {
+    decide(&candidates_in(dom, ld, url, today))
 }
 
 /// Structured sources: metadata that names the publication date.
@@ -372,7 +408,8 @@ fn decide(cands: &[Candidate]) -> Option<NaiveDate> {
 /// Debug view of what one pass gathered (for the scorer's inspection mode).
 #[doc(hidden)]
 pub fn debug_gathered(html: &str) -> String {
-    let g = collect::gather(html);
+    let (dom, ld) = parse_page(html);
+    let g = collect::gather(&dom, &ld);
     format!(
         "ld {:?}\nmetas {:?}\nelements {:?}\nh1 {:?}\ntext {}",
         g.ld, g.metas, g.elements, g.h1_offset, g.text
@@ -380,361 +417,4 @@ pub fn debug_gathered(html: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use proptest::prelude::*;
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")
-    }
-
-    fn today() -> NaiveDate {
-        day(2026, 11, 29)
-    }
-
-    /// The date of a page with `head` in its head and `body` in its body.
-    fn date_of(head: &str, body: &str) -> Option<NaiveDate> {
-        let html = format!(
-            "<!DOCTYPE html><html><head><title>T</title>{head}</head><body>{body}</body></html>"
-        );
-        publication_date(&html, None, today())
-    }
-
-    #[test]
-    fn a_url_day_beats_a_utc_timestamp_one_day_later() {
-        let html = |published: &str| {
-            format!(
-                r#"<html><head><script type="application/ld+json">{{"@type":"NewsArticle",
-                "datePublished":"{published}"}}</script></head><body><p>Text.</p></body></html>"#
-            )
-        };
-        let url = Some("https://paper.example/2023/11/08/story/");
-        assert_eq!(
-            publication_date(&html("2023-11-09T02:30:00Z"), url, today()),
-            Some(day(2023, 11, 8))
-        );
-        // Two days apart: not a time-zone shift; the structured date stands.
-        assert_eq!(
-            publication_date(&html("2023-11-10T02:30:00Z"), url, today()),
-            Some(day(2023, 11, 10))
-        );
-    }
-
-    #[test]
-    fn json_ld_date_published() {
-        let head = r#"<script type="application/ld+json">{"@context":"https://schema.org",
-            "@type":"NewsArticle","headline":"A","datePublished":"2017-07-21T10:00:00+02:00",
-            "dateModified":"2018-01-01"}</script>"#;
-        assert_eq!(
-            date_of(head, "<p>Nothing here.</p>"),
-            Some(day(2017, 7, 21))
-        );
-    }
-
-    #[test]
-    fn json_ld_graph_and_arrays() {
-        let head = r#"<script type="application/ld+json">[{"@context":"https://schema.org",
-            "@graph":[{"@type":"WebSite","name":"S"},
-            {"@type":["BlogPosting"],"datePublished":["2019-03-04"]}]}]</script>"#;
-        assert_eq!(date_of(head, ""), Some(day(2019, 3, 4)));
-    }
-
-    #[test]
-    fn json_ld_date_created_is_lower_than_published() {
-        let head = r#"<script type="application/ld+json">{"@type":"Article",
-            "dateCreated":"2016-01-01","datePublished":"2016-02-02"}</script>"#;
-        assert_eq!(date_of(head, ""), Some(day(2016, 2, 2)));
-        let head = r#"<script type="application/ld+json">{"@type":"Article",
-            "dateCreated":"2016-01-01"}</script>"#;
-        assert_eq!(date_of(head, ""), Some(day(2016, 1, 1)));
-    }
-
-    #[test]
-    fn json_ld_without_type_attribute_and_with_raw_newlines() {
-        let head = "<script>{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\",\
-            \"description\":\"two\nlines\",\"datePublished\":\"2020-05-06\"}</script>";
-        assert_eq!(date_of(head, ""), Some(day(2020, 5, 6)));
-    }
-
-    #[test]
-    fn meta_tags() {
-        for (name, attr) in [
-            ("article:published_time", "property"),
-            ("og:published_time", "property"),
-            ("datePublished", "itemprop"),
-            ("pubdate", "name"),
-            ("publishdate", "name"),
-            ("DC.date.issued", "name"),
-            ("dcterms.created", "name"),
-            ("parsely-pub-date", "name"),
-            ("sailthru.date", "name"),
-            ("citation_publication_date", "name"),
-        ] {
-            let head = format!(r#"<meta {attr}="{name}" content="2018-09-10T08:00:00Z">"#);
-            assert_eq!(date_of(&head, ""), Some(day(2018, 9, 10)), "{name}");
-        }
-    }
-
-    #[test]
-    fn itemprop_on_body_elements() {
-        let body = r#"<span itemprop="datePublished" content="2015-04-03">3 April</span>"#;
-        assert_eq!(date_of("", body), Some(day(2015, 4, 3)));
-        let body = r#"<span itemprop="datePublished">3. April 2015</span>"#;
-        assert_eq!(date_of("", body), Some(day(2015, 4, 3)));
-    }
-
-    #[test]
-    fn time_elements() {
-        let body = r#"<article><h1>Title</h1><time datetime="2014-11-12T09:00" pubdate>
-            12 Nov</time><p>Text.</p></article>"#;
-        assert_eq!(date_of("", body), Some(day(2014, 11, 12)));
-        let body = r#"<article><header><time class="entry-date published"
-            datetime="2014-11-12">Nov 12</time><time class="updated"
-            datetime="2015-01-01">Jan 1</time></header></article>"#;
-        assert_eq!(date_of("", body), Some(day(2014, 11, 12)));
-        let body = r#"<article><time datetime="2014-11-12">Nov 12</time></article>"#;
-        assert_eq!(date_of("", body), Some(day(2014, 11, 12)));
-    }
-
-    #[test]
-    fn abbr_published() {
-        let body = r#"<p>Posted at <abbr class="published" title="2016-12-23T05:11:00-05:00">
-            5:11 AM</abbr></p>"#;
-        assert_eq!(date_of("", body), Some(day(2016, 12, 23)));
-    }
-
-    #[test]
-    fn url_dates() {
-        let page = "<html><body><p>No date in the text.</p></body></html>";
-        for (url, want) in [
-            ("https://example.org/2017/07/21/a-story/", day(2017, 7, 21)),
-            (
-                "https://example.org/news/2017-07-21-a-story.html",
-                day(2017, 7, 21),
-            ),
-            ("https://example.org/news/20170721_story", day(2017, 7, 21)),
-            ("https://example.org/item?date=2017-07-21", day(2017, 7, 21)),
-        ] {
-            assert_eq!(
-                publication_date(page, Some(url), today()),
-                Some(want),
-                "{url}"
-            );
-        }
-        let url = "https://example.org/2016/12/some-story.html";
-        assert_eq!(publication_date(page, Some(url), today()), None);
-    }
-
-    #[test]
-    fn date_class_elements() {
-        let body = r#"<h1>Title</h1><div class="post-meta">By Anna | 4. März 2021</div>
-            <p>Body text with 1.000 words.</p>"#;
-        assert_eq!(date_of("", body), Some(day(2021, 3, 4)));
-        let body = r#"<div id="datum">21.07.2017</div><p>Text</p>"#;
-        assert_eq!(date_of("", body), Some(day(2017, 7, 21)));
-    }
-
-    #[test]
-    fn labelled_text() {
-        for (text, want) in [
-            ("Published: 21 July 2017", day(2017, 7, 21)),
-            (
-                "Veröffentlicht am 21. Juli 2017 um 10:00 Uhr",
-                day(2017, 7, 21),
-            ),
-            ("posted on July 21st, 2017 by someone", day(2017, 7, 21)),
-            ("Publié le 21 juillet 2017", day(2017, 7, 21)),
-            ("Publicado el 21 de julio de 2017", day(2017, 7, 21)),
-        ] {
-            let body = format!(
-                "<div><a href='/'>Home</a></div><p>Some intro text that is long enough.</p>\
-                 <p>{text}</p><p>Other dates: 1 May 2010, 2 May 2011.</p>"
-            );
-            assert_eq!(date_of("", &body), Some(want), "{text}");
-        }
-    }
-
-    #[test]
-    fn first_date_after_the_headline() {
-        let body = "<nav>Archive: 3 March 2001</nav><h1>Headline</h1><p>9 June 2012</p>\
-                    <p>Later we mention 1 May 2010 and 2 May 2011.</p>";
-        assert_eq!(date_of("", body), Some(day(2012, 6, 9)));
-    }
-
-    #[test]
-    fn a_lone_date_in_the_text() {
-        let body = "<p>Some words.</p><p>More words, then 9.6.2012.</p>";
-        assert_eq!(date_of("", body), Some(day(2012, 6, 9)));
-        // Two different dates far below the top and nothing else: too weak.
-        let filler = "words ".repeat(150);
-        let body = format!("<p>{filler}</p><p>9.6.2012 and 10.6.2013.</p>");
-        assert_eq!(date_of("", &body), None);
-    }
-
-    #[test]
-    fn published_beats_modified() {
-        let head = r#"<meta property="article:modified_time" content="2020-02-02">
-            <meta property="article:published_time" content="2019-01-01">"#;
-        assert_eq!(date_of(head, ""), Some(day(2019, 1, 1)));
-        let body = r#"<p class="date">Updated: 2 February 2020</p>
-            <p class="date">Published: 1 January 2019</p>"#;
-        assert_eq!(date_of("", body), Some(day(2019, 1, 1)));
-    }
-
-    #[test]
-    fn modified_alone_is_not_returned() {
-        let head = r#"<meta property="article:modified_time" content="2020-02-02">"#;
-        assert_eq!(date_of(head, "<p>Text.</p>"), None);
-        // Below the headline an update date is not the article's date...
-        let body = "<h1>T</h1><p>Zuletzt aktualisiert: 2. Februar 2020</p><p>1.1.2001</p>";
-        assert_eq!(date_of("", body), None);
-        // ...but when it is the only date of the page, it is the best there is.
-        let body = "<p>Zuletzt aktualisiert: 2. Februar 2020</p>";
-        assert_eq!(date_of("", body), Some(day(2020, 2, 2)));
-    }
-
-    #[test]
-    fn json_ld_beats_text() {
-        let head = r#"<script type="application/ld+json">{"@type":"Article",
-            "datePublished":"2019-01-01"}</script>"#;
-        let body = "<h1>T</h1><p>Published: 5 May 2015</p><p>5 May 2015</p>";
-        assert_eq!(date_of(head, body), Some(day(2019, 1, 1)));
-    }
-
-    #[test]
-    fn a_visible_day_next_to_a_utc_timestamp_wins() {
-        let head = r#"<script type="application/ld+json">{"@type":"Article",
-            "datePublished":"2023-11-09T03:00:00Z"}</script>"#;
-        let body = r#"<h1>T</h1><span class="byline-date">November 8, 2023 at 8:00 p.m.</span>"#;
-        assert_eq!(date_of(head, body), Some(day(2023, 11, 8)));
-    }
-
-    #[test]
-    fn keeps_the_local_day() {
-        let head =
-            r#"<meta property="article:published_time" content="2017-07-21T23:30:00-04:00">"#;
-        assert_eq!(date_of(head, ""), Some(day(2017, 7, 21)));
-        let head =
-            r#"<meta property="article:published_time" content="2017-07-21T00:30:00+09:00">"#;
-        assert_eq!(date_of(head, ""), Some(day(2017, 7, 21)));
-    }
-
-    #[test]
-    fn month_names_in_every_language() {
-        for text in [
-            "21. Juli 2017",
-            "21 juillet 2017",
-            "21 de julio de 2017",
-            "21 luglio 2017",
-            "21 de julho de 2017",
-            "21 juli 2017",
-            "July 21st, 2017",
-            "Jul 21 2017",
-        ] {
-            let body = format!("<p>Veröffentlicht: {text}</p>");
-            assert_eq!(date_of("", &body), Some(day(2017, 7, 21)), "{text}");
-        }
-        for (text, want) in [
-            ("3. März 2020", day(2020, 3, 3)),
-            ("3 février 2020", day(2020, 2, 3)),
-            ("3 août 2020", day(2020, 8, 3)),
-            ("3 de diciembre de 2020", day(2020, 12, 3)),
-            ("3 maggio 2020", day(2020, 5, 3)),
-            ("3 de março de 2020", day(2020, 3, 3)),
-            ("3 maart 2020", day(2020, 3, 3)),
-            ("3 Jänner 2020", day(2020, 1, 3)),
-        ] {
-            let body = format!("<p>Datum: {text}</p>");
-            assert_eq!(date_of("", &body), Some(want), "{text}");
-        }
-    }
-
-    #[test]
-    fn implausible_dates_are_rejected() {
-        let head = r#"<meta property="article:published_time" content="1990-01-01">"#;
-        assert_eq!(date_of(head, ""), None);
-        let head = r#"<meta property="article:published_time" content="2027-01-01">"#;
-        assert_eq!(date_of(head, ""), None);
-        let head = r#"<meta property="article:published_time" content="1990-01-01">
-            <meta name="date" content="2010-10-10">"#;
-        assert_eq!(date_of(head, ""), Some(day(2010, 10, 10)));
-    }
-
-    #[test]
-    fn comments_are_not_the_article() {
-        let body = r#"<article><h1>T</h1><p>Text.</p></article>
-            <div id="comments"><time datetime="2021-01-01">1 Jan 2021</time>
-            <p class="comment-date">2 Jan 2021</p></div>"#;
-        assert_eq!(date_of("", body), None);
-    }
-
-    #[test]
-    fn candidates_name_their_sources() {
-        let html = r#"<head><meta property="article:published_time" content="2019-01-01"></head>
-            <body><time datetime="2019-01-01" pubdate>x</time></body>"#;
-        let cands = candidates(html, Some("https://x.org/2019/01/01/a"), today());
-        let sources: Vec<Source> = cands.iter().map(|c| c.source).collect();
-        assert!(sources.contains(&Source::MetaPublished));
-        assert!(sources.contains(&Source::TimePublished));
-        assert!(sources.contains(&Source::Url));
-    }
-
-    /// Decodes a saved page: a declared charset, else UTF-8, else a guess.
-    fn decode_page(bytes: &[u8]) -> String {
-        crate::parse::decode::decode_html(bytes)
-            .map(|t| t.into_owned())
-            .unwrap_or_default()
-    }
-
-    /// Accuracy and precision on the labelled pages stay near the measured
-    /// 0.90 / 0.94 (see `examples/score_dates.rs` for the full report).
-    #[test]
-    #[ignore = "needs ../shared/data"]
-    fn labelled_pages_score() {
-        use std::io::Read;
-        let data = std::env::var("NEWSDEX_DATA")
-            .unwrap_or_else(|_| concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data").into());
-        let dir = format!("{data}/dates");
-        let labels: serde_json::Value = serde_json::from_str(
-            &std::fs::read_to_string(format!("{dir}/labels.json")).expect("labels.json"),
-        )
-        .expect("labels are JSON");
-        let (mut all, mut returned, mut correct) = (0usize, 0usize, 0usize);
-        for (file, label) in labels.as_object().expect("an object") {
-            let raw = std::fs::read(format!("{dir}/html/{file}.gz")).expect("page");
-            let mut bytes = Vec::new();
-            flate2::read::GzDecoder::new(&raw[..])
-                .read_to_end(&mut bytes)
-                .expect("gzip");
-            let want = label["date"]
-                .as_str()
-                .and_then(|d| d.parse::<NaiveDate>().ok());
-            let got = publication_date(&decode_page(&bytes), label["url"].as_str(), today());
-            all += 1;
-            if got.is_some() {
-                returned += 1;
-                correct += usize::from(got == want);
-            }
-        }
-        let accuracy = correct as f64 / all as f64;
-        let precision = correct as f64 / returned.max(1) as f64;
-        assert!(accuracy >= 0.90, "accuracy {accuracy:.3}");
-        assert!(precision >= 0.94, "precision {precision:.3}");
-    }
-
-    proptest! {
-        #[test]
-        fn never_panics_on_any_string(text in any::<String>()) {
-            let _ = publication_date(&text, Some(&text), today());
-        }
-
-        #[test]
-        fn never_panics_on_markup_like_strings(
-            text in "[<>/a-z =\"'&#;0-9.:{}\\[\\]@-]{0,200}"
-        ) {
-            let _ = publication_date(&text, None, today());
-            let wrapped = format!("<script type=\"application/ld+json\">{text}</script>{text}");
-            let _ = publication_date(&wrapped, None, today());
-        }
-    }
-}
+mod tests;

@@ -213,13 +213,12 @@ mod accuracy {
     use super::*;
     use crate::extract::eval;
 
-    const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data");
-
     #[test]
     #[ignore = "needs ../shared/data"]
     fn testa_and_modern_sample() {
         let x = TaggerExtractor::load().unwrap();
-        let text = std::fs::read_to_string(Path::new(DATA).join("conll2003/eng.testa")).unwrap();
+        let text = std::fs::read_to_string(crate::data::shared_data().join("conll2003/eng.testa"))
+            .unwrap();
         let docs = eval::read_conll(&text);
         assert_eq!(docs.len(), 216);
         let (person, place) = eval::evaluate(&x, &docs);
@@ -227,7 +226,8 @@ mod accuracy {
         assert!(place.prf().2 >= 0.948, "testa place {:?}", place.prf());
 
         let labels = Path::new(env!("CARGO_MANIFEST_DIR")).join("eval/modern-labels.jsonl");
-        let docs = eval::read_modern(&labels, &Path::new(DATA).join("allsides")).unwrap();
+        let docs =
+            eval::read_modern(&labels, &crate::data::shared_data().join("allsides")).unwrap();
         assert_eq!(docs.len(), 60);
         let (person, place) = eval::evaluate(&x, &docs);
         assert!(person.prf().2 >= 0.915, "modern person {:?}", person.prf());

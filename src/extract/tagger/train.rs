@@ -12,10 +12,7 @@ pub use crate::extract::eval::{Score, normalise};
 
 /// The data folder: `$NEWSDEX_DATA`, else `../shared/data` next to the crate.
 pub fn data_dir() -> PathBuf {
-    std::env::var_os("NEWSDEX_DATA").map_or_else(
-        || PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data")),
-        PathBuf::from,
-    )
+    crate::data::shared_data()
 }
 
 /// One CoNLL document rebuilt as raw text: tokens joined by spaces,

@@ -2,8 +2,9 @@
 //!
 //! The html5ever tree of `dom_query` is copied once into a flat arena of
 //! elements and text nodes (comments, doctypes and processing instructions
-//! dropped), which the metadata readers, the body extractor and the text
-//! renderer then walk without locking or reference counting.
+//! dropped), which the JSON-LD and metadata readers, the body extractor, the
+//! text renderer and the date search (`parse::html_date`) then walk without
+//! locking or reference counting: one parse serves them all.
 
 use dom_query::{Document, NodeData, NodeId, NodeRef};
 

@@ -1,9 +1,11 @@
 //! Page metadata: `<meta>` tags, JSON-LD, `<title>`, `<h1>`, canonical
 //! link and `<html lang>`.
-
-use serde_json::Value;
+//!
+//! Uses `dom` (the parsed page), `jsonld` (the page's JSON-LD, read once)
+//! and `text::collapse`.
 
 use super::dom::{Dom, Id};
+use super::jsonld::JsonLd;
 use super::text::collapse;
 
 /// Everything read from the page's head and structured data.
@@ -48,10 +50,16 @@ impl Meta {
     }
 }
 
-/// Reads the metadata of `dom`.
-pub(crate) fn read_meta(dom: &Dom) -> Meta {
-    let mut meta = Meta::default();
-    let mut ld_values = Vec::new();
+/// Reads the metadata of `dom`, whose JSON-LD is `ld`.
+pub(crate) fn read_meta(dom: &Dom, ld: &JsonLd) -> Meta {
+    let article = ld.article();
+    let mut meta = Meta {
+        ld_headline: article.headline,
+        ld_body: article.body,
+        ld_authors: article.authors,
+        ld_publisher: article.publisher,
+        ..Meta::default()
+    };
     for (id, node) in dom.nodes.iter().enumerate() {
         match node.tag() {
             "meta" => {
@@ -95,24 +103,9 @@ pub(crate) fn read_meta(dom: &Dom) -> Meta {
                     }
                 }
             }
-            "script"
-                if node
-                    .attr("type")
-                    .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json")) =>
-            {
-                let raw = dom.raw_text(id);
-                if let Some(value) = parse_json_ld(&raw) {
-                    ld_values.push(value);
-                }
-            }
             _ => {}
         }
     }
-    let mut ld_objects = Vec::new();
-    for value in &ld_values {
-        collect_objects(value, &mut ld_objects, 0);
-    }
-    read_json_ld(&ld_objects, &mut meta);
     meta
 }
 
@@ -126,109 +119,4 @@ fn inside(dom: &Dom, id: Id, tag: &str) -> bool {
         at = dom.node(p).parent;
     }
     false
-}
-
-/// Parses a JSON-LD script body, tolerating CDATA wrappers and comments
-/// around it.
-fn parse_json_ld(raw: &str) -> Option<Value> {
-    let mut s = raw.trim();
-    s = s.strip_prefix("//<![CDATA[").unwrap_or(s);
-    s = s.strip_prefix("<![CDATA[").unwrap_or(s);
-    s = s.strip_suffix("//]]>").unwrap_or(s);
-    s = s.strip_suffix("]]>").unwrap_or(s);
-    let s = s.trim().trim_end_matches(';');
-    if let Ok(v) = serde_json::from_str(s) {
-        return Some(v);
-    }
-    // Raw control characters inside strings are a common error.
-    let cleaned: String = s
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    serde_json::from_str(&cleaned).ok()
-}
-
-/// Flattens arrays and `@graph` lists into the objects they hold.
-fn collect_objects<'a>(value: &'a Value, out: &mut Vec<&'a Value>, depth: usize) {
-    if depth > 8 {
-        return;
-    }
-    match value {
-        Value::Array(items) => {
-            for item in items {
-                collect_objects(item, out, depth + 1);
-            }
-        }
-        Value::Object(map) => {
-            out.push(value);
-            if let Some(graph) = map.get("@graph") {
-                collect_objects(graph, out, depth + 1);
-            }
-        }
-        _ => {}
-    }
-}
-
-/// The `@type`s of a JSON-LD object.
-fn types(obj: &Value) -> Vec<&str> {
-    match obj.get("@type") {
-        Some(Value::String(s)) => vec![s.as_str()],
-        Some(Value::Array(a)) => a.iter().filter_map(Value::as_str).collect(),
-        _ => Vec::new(),
-    }
-}
-
-fn is_article_type(t: &str) -> bool {
-    let t = t.rsplit(['/', ':']).next().unwrap_or(t);
-    t.ends_with("Article")
-        || matches!(
-            t,
-            "BlogPosting" | "Report" | "LiveBlogPosting" | "SocialMediaPosting" | "Review"
-        )
-}
-
-/// A JSON-LD name: a string, or an object's `name`.
-fn ld_name(value: &Value) -> Option<String> {
-    let name = match value {
-        Value::String(s) => s.as_str(),
-        Value::Object(map) => map.get("name")?.as_str()?,
-        _ => return None,
-    };
-    let name = collapse(name);
-    (!name.is_empty()).then_some(name)
-}
-
-fn read_json_ld(objects: &[&Value], meta: &mut Meta) {
-    // The article object: one with an article @type, else any with a
-    // headline or articleBody.
-    let article = objects
-        .iter()
-        .find(|o| types(o).into_iter().any(is_article_type))
-        .or_else(|| {
-            objects
-                .iter()
-                .find(|o| o.get("articleBody").is_some() || o.get("headline").is_some())
-        });
-    let Some(article) = article else {
-        return;
-    };
-    meta.ld_headline = article
-        .get("headline")
-        .and_then(Value::as_str)
-        .map(|s| collapse(&crate::parse::charref::decode_entities(s)))
-        .filter(|s| !s.is_empty());
-    meta.ld_body = article
-        .get("articleBody")
-        .and_then(Value::as_str)
-        .map(str::to_string)
-        .filter(|s| !s.trim().is_empty());
-    match article.get("author") {
-        Some(Value::Array(items)) => meta.ld_authors = items.iter().filter_map(ld_name).collect(),
-        Some(other) => meta.ld_authors = ld_name(other).into_iter().collect(),
-        None => {}
-    }
-    meta.ld_publisher = article.get("publisher").and_then(|p| match p {
-        Value::Array(items) => items.iter().find_map(ld_name),
-        other => ld_name(other),
-    });
 }

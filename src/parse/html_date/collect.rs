@@ -1,10 +1,16 @@
-//! One pass over the tokens of a page that gathers every piece of date
-//! evidence as raw strings with their context.
+//! One walk over the parsed page that gathers every piece of date evidence
+//! as raw strings with their context: meta tags, `itemprop` elements,
+//! `<time>` and `<abbr>` elements, elements whose class or id says date,
+//! and the visible text outside page furniture (navigation, sidebars,
+//! comments). JSON-LD dates come from the page's one JSON-LD reader
+//! ([`JsonLd::dates`]).
+//!
+//! Uses the parsed tree of `parse::html` (`dom`, `jsonld`) and the word
+//! lists of `names`.
 
-use super::jsonld::{self, LdDate};
 use super::names::{self, ClassKind, MetaKind};
-use super::scan::{Event, Tokenizer};
-use crate::parse::charref::decode_entities;
+use crate::parse::html::dom::{Dom, Id, Kind};
+use crate::parse::html::jsonld::{JsonLd, LdDate};
 
 /// Context bits of an element, inherited by everything inside it.
 pub(super) mod flag {
@@ -64,14 +70,10 @@ pub(super) struct Gathered {
     pub(super) h1_offset: Option<usize>,
 }
 
-struct Frame<'a> {
-    name: &'a str,
-    flags: u8,
-}
-
+/// The text being gathered for an element of `Gathered::elements`.
 struct Capture {
-    /// Stack depth of the element whose text this is.
-    depth: usize,
+    /// The element whose text this is.
+    node: Id,
     /// Its slot in `Gathered::elements`, filled when it closes.
     index: usize,
     text: String,
@@ -81,41 +83,54 @@ struct Capture {
 const CAPTURE_LIMIT: usize = 240;
 
 fn is_void(name: &str) -> bool {
-    const VOID: [&str; 15] = [
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-        "source", "track", "wbr", "keygen",
-    ];
-    VOID.iter().any(|v| name.eq_ignore_ascii_case(v))
+    matches!(
+        name,
+        "area"
+            | "base"
+            | "br"
+            | "col"
+            | "embed"
+            | "hr"
+            | "img"
+            | "input"
+            | "link"
+            | "meta"
+            | "param"
+            | "source"
+            | "track"
+            | "wbr"
+            | "keygen"
+    )
 }
 
+/// Elements whose start and end separate words of the text.
 fn is_block(name: &str) -> bool {
-    const BLOCK: [&str; 24] = [
-        "p",
-        "div",
-        "br",
-        "li",
-        "ul",
-        "ol",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "tr",
-        "td",
-        "th",
-        "section",
-        "article",
-        "header",
-        "footer",
-        "table",
-        "dd",
-        "dt",
-        "blockquote",
-        "time",
-    ];
-    BLOCK.iter().any(|v| name.eq_ignore_ascii_case(v))
+    matches!(
+        name,
+        "p" | "div"
+            | "br"
+            | "li"
+            | "ul"
+            | "ol"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "tr"
+            | "td"
+            | "th"
+            | "section"
+            | "article"
+            | "header"
+            | "footer"
+            | "table"
+            | "dd"
+            | "dt"
+            | "blockquote"
+            | "time"
+    )
 }
 
 /// Elements that belong in `<head>`; any other element starts the body.
@@ -126,172 +141,63 @@ fn is_head_element(name: &str) -> bool {
     )
 }
 
-/// A tag name in ASCII lowercase, in a small buffer (longer names, which
-/// are custom elements, come back empty).
-fn lower_name<'b>(name: &str, buf: &'b mut [u8; 16]) -> &'b str {
-    let bytes = name.as_bytes();
-    if bytes.len() > buf.len() || !name.is_ascii() {
-        return "";
-    }
-    for (b, &c) in buf.iter_mut().zip(bytes) {
-        *b = c.to_ascii_lowercase();
-    }
-    std::str::from_utf8(&buf[..bytes.len()]).unwrap_or("")
-}
-
 fn push_space(text: &mut String) {
     if !text.is_empty() && !text.ends_with(' ') {
         text.push(' ');
     }
 }
 
-/// Gathers the date evidence of a page in one pass.
-pub(super) fn gather(html: &str) -> Gathered {
-    let mut g = Gathered::default();
-    let mut stack: Vec<Frame<'_>> = Vec::with_capacity(64);
-    let mut captures: Vec<Capture> = Vec::new();
-    let mut in_ld_script = false;
-    let mut is_script = false;
+/// A step of the walk: entering a node under an element with `flags`, or
+/// leaving an element.
+enum Step {
+    Enter(Id, u8),
+    Leave(Id),
+}
 
-    for event in Tokenizer::new(html) {
-        match event {
-            Event::Start {
-                name,
-                attrs,
-                self_closing,
-            } => {
-                let parent = stack.last().map_or(0, |f| f.flags);
-                let mut buf = [0u8; 16];
-                let lname = lower_name(name, &mut buf);
-                let attrs = attrs.pick();
-                let mut flags = parent;
-                in_ld_script = false;
-                is_script = false;
-                if flags & flag::HEAD != 0 && !is_head_element(lname) {
-                    // A body element without `</head>` or `<body>`.
-                    flags &= !flag::HEAD;
+/// Gathers the date evidence of a parsed page in one walk.
+pub(super) fn gather(dom: &Dom, ld: &JsonLd) -> Gathered {
+    let mut g = Gathered {
+        ld: ld.dates(),
+        ..Gathered::default()
+    };
+    let mut captures: Vec<Capture> = Vec::new();
+    let mut steps: Vec<Step> = Vec::with_capacity(64);
+    steps.extend(
+        dom.node(0)
+            .children
+            .iter()
+            .rev()
+            .map(|&c| Step::Enter(c, 0)),
+    );
+    while let Some(step) = steps.pop() {
+        let (id, parent) = match step {
+            Step::Enter(id, parent) => (id, parent),
+            Step::Leave(id) => {
+                while captures.last().is_some_and(|c| c.node == id) {
+                    if let Some(c) = captures.pop() {
+                        g.elements[c.index].text = c.text;
+                    }
                 }
-                match lname {
-                    "head" => flags |= flag::HEAD,
-                    "article" | "main" => flags |= flag::ARTICLE,
-                    "header" => flags |= flag::HEADER,
-                    // A footer or aside inside the article holds its byline
-                    // and date.
-                    "footer" | "aside" if flags & flag::ARTICLE == 0 => flags |= flag::BOILER,
-                    "nav" => flags |= flag::BOILER,
-                    "script" => {
-                        in_ld_script = attrs
-                            .kind
-                            .is_some_and(|k| k.to_ascii_lowercase().contains("ld+json"));
-                        is_script = true;
-                        flags |= flag::HIDDEN;
-                    }
-                    "style" | "template" | "svg" | "select" | "textarea" | "iframe" | "button" => {
-                        flags |= flag::HIDDEN
-                    }
-                    "h1" if g.h1_offset.is_none() && parent & flag::HIDDEN == 0 => {
-                        g.h1_offset = Some(g.text.len());
-                    }
-                    _ => {}
-                }
-                if is_block(lname) {
+                if is_block(dom.node(id).tag()) {
                     push_space(&mut g.text);
                     for c in &mut captures {
                         push_space(&mut c.text);
                     }
                 }
-                let class = attrs.class.to_ascii_lowercase();
-                let id = attrs.id.to_ascii_lowercase();
-                let in_article = flags & flag::ARTICLE != 0;
-                if !matches!(lname, "html" | "body" | "article" | "main")
-                    && (names::is_boilerplate_class(&class, in_article)
-                        || names::is_boilerplate_class(&id, in_article))
-                {
-                    flags |= flag::BOILER;
-                }
-                if attrs.itemtype.is_some_and(|t| t.contains("Article")) {
-                    flags |= flag::ARTICLE;
-                }
-                let class_kind = names::class_kind(&class).max(names::class_kind(&id));
-                match class_kind {
-                    Some(ClassKind::Strong) => flags |= flag::DATE_CLASS,
-                    Some(ClassKind::Modified) => flags |= flag::MOD_CLASS,
-                    _ => {}
-                }
-
-                // What this element says about dates.
-                let mut target = None;
-                let itemprop = attrs.itemprop.and_then(names::meta_kind);
-                if lname == "meta" {
-                    let key = attrs
-                        .property
-                        .or(attrs.name)
-                        .or(attrs.itemprop)
-                        .or(attrs.http_equiv);
-                    if let (Some(kind), Some(content)) =
-                        (key.and_then(names::meta_kind), attrs.content)
-                    {
-                        g.metas.push((kind, decode_entities(content).into_owned()));
-                    }
-                } else if lname == "time" {
-                    let kind = if attrs.pubdate
-                        || itemprop == Some(MetaKind::Published)
-                        || class_kind == Some(ClassKind::Strong) && !class.contains("updat")
-                        || parent & flag::DATE_CLASS != 0 && class_kind.is_none()
-                    {
-                        TimeKind::Published
-                    } else if itemprop == Some(MetaKind::Modified)
-                        || class_kind == Some(ClassKind::Modified)
-                        || parent & flag::MOD_CLASS != 0
-                    {
-                        TimeKind::Modified
-                    } else {
-                        TimeKind::Plain
-                    };
-                    match attrs.datetime.filter(|d| !d.trim().is_empty()) {
-                        Some(dt) => g.elements.push(Found {
-                            target: Target::Time(kind),
-                            text: decode_entities(dt).into_owned(),
-                            flags,
-                        }),
-                        None => target = Some(Target::Time(kind)),
-                    }
-                } else if let Some(kind) = itemprop {
-                    let value = attrs
-                        .content
-                        .or(attrs.datetime)
-                        .filter(|d| !d.trim().is_empty());
-                    match value {
-                        Some(v) => g.elements.push(Found {
-                            target: Target::Itemprop(kind),
-                            text: decode_entities(v).into_owned(),
-                            flags,
-                        }),
-                        None => target = Some(Target::Itemprop(kind)),
-                    }
-                } else if let Some(kind) = class_kind {
-                    if lname == "abbr"
-                        && let Some(title) = attrs.title
-                    {
-                        g.elements.push(Found {
-                            target: Target::Class(kind),
-                            text: decode_entities(title).into_owned(),
-                            flags,
-                        });
-                    } else if flags & (flag::HIDDEN | flag::HEAD) == 0
-                        && !matches!(lname, "html" | "body")
-                    {
-                        target = Some(Target::Class(kind));
-                    }
-                }
-
-                if self_closing || is_void(lname) {
+                continue;
+            }
+        };
+        let node = dom.node(id);
+        match &node.kind {
+            Kind::Text(text) => add_text(&mut g, &mut captures, text, parent),
+            Kind::Element { tag, .. } => {
+                let (flags, target) = enter_element(&mut g, &mut captures, dom, id, tag, parent);
+                if is_void(tag) {
                     continue;
                 }
-                stack.push(Frame { name, flags });
                 if let Some(target) = target {
                     captures.push(Capture {
-                        depth: stack.len(),
+                        node: id,
                         index: g.elements.len(),
                         text: String::new(),
                     });
@@ -301,67 +207,150 @@ pub(super) fn gather(html: &str) -> Gathered {
                         flags,
                     });
                 }
+                steps.push(Step::Leave(id));
+                steps.extend(node.children.iter().rev().map(|&c| Step::Enter(c, flags)));
             }
-            Event::End { name } => {
-                in_ld_script = false;
-                let Some(pos) = stack
-                    .iter()
-                    .rev()
-                    .take(40)
-                    .position(|f| f.name.eq_ignore_ascii_case(name))
-                else {
-                    continue;
-                };
-                let new_len = stack.len() - pos - 1;
-                stack.truncate(new_len);
-                while captures.last().is_some_and(|c| c.depth > new_len) {
-                    if let Some(c) = captures.pop() {
-                        g.elements[c.index].text = c.text;
-                    }
-                }
-                if is_block(name) {
-                    push_space(&mut g.text);
-                    for c in &mut captures {
-                        push_space(&mut c.text);
-                    }
-                }
-            }
-            Event::Raw(content) if is_script => {
-                let untyped_ld = || {
-                    let t = content.trim_start();
-                    (t.starts_with('{') || t.starts_with('[')) && t.contains("\"@context\"")
-                };
-                if in_ld_script || untyped_ld() {
-                    jsonld::dates_in_block(content, &mut g.ld);
-                }
-            }
-            Event::Raw(_) => {}
-            Event::Text(raw) => {
-                let flags = stack.last().map_or(0, |f| f.flags);
-                if flags & (flag::HIDDEN | flag::HEAD) != 0 {
-                    continue;
-                }
-                if raw.trim().is_empty() {
-                    if !raw.is_empty() {
-                        push_space(&mut g.text);
-                    }
-                    continue;
-                }
-                let text = decode_entities(raw);
-                if flags & flag::BOILER == 0 {
-                    g.text.push_str(&text);
-                }
-                for c in &mut captures {
-                    if c.text.len() < CAPTURE_LIMIT {
-                        c.text.push_str(&text);
-                    }
-                }
-            }
+            Kind::Root => {}
         }
     }
-    // Elements never closed.
-    while let Some(c) = captures.pop() {
-        g.elements[c.index].text = c.text;
-    }
     g
+}
+
+/// Text of a node under an element with `flags`: visible text, and the
+/// text of the elements being captured.
+fn add_text(g: &mut Gathered, captures: &mut [Capture], text: &str, flags: u8) {
+    if flags & (flag::HIDDEN | flag::HEAD) != 0 {
+        return;
+    }
+    if text.trim().is_empty() {
+        if !text.is_empty() {
+            push_space(&mut g.text);
+        }
+        return;
+    }
+    if flags & flag::BOILER == 0 {
+        g.text.push_str(text);
+    }
+    for c in captures {
+        if c.text.len() < CAPTURE_LIMIT {
+            c.text.push_str(text);
+        }
+    }
+}
+
+/// Reads what element `id` (`tag`, under an element with `parent` flags)
+/// says about dates; returns its flags and, when its text is evidence,
+/// what that text is for.
+fn enter_element(
+    g: &mut Gathered,
+    captures: &mut [Capture],
+    dom: &Dom,
+    id: Id,
+    tag: &str,
+    parent: u8,
+) -> (u8, Option<Target>) {
+    let node = dom.node(id);
+    let mut flags = parent;
+    if flags & flag::HEAD != 0 && !is_head_element(tag) {
+        // A body element without `</head>` or `<body>`.
+        flags &= !flag::HEAD;
+    }
+    match tag {
+        "head" => flags |= flag::HEAD,
+        "article" | "main" => flags |= flag::ARTICLE,
+        "header" => flags |= flag::HEADER,
+        // A footer or aside inside the article holds its byline and date.
+        "footer" | "aside" if flags & flag::ARTICLE == 0 => flags |= flag::BOILER,
+        "nav" => flags |= flag::BOILER,
+        "script" | "style" | "template" | "svg" | "select" | "textarea" | "iframe" | "button" => {
+            flags |= flag::HIDDEN
+        }
+        "h1" if g.h1_offset.is_none() && parent & flag::HIDDEN == 0 => {
+            g.h1_offset = Some(g.text.len());
+        }
+        _ => {}
+    }
+    if is_block(tag) {
+        push_space(&mut g.text);
+        for c in captures.iter_mut() {
+            push_space(&mut c.text);
+        }
+    }
+    let class = node.attr("class").unwrap_or("").to_ascii_lowercase();
+    let html_id = node.attr("id").unwrap_or("").to_ascii_lowercase();
+    let in_article = flags & flag::ARTICLE != 0;
+    if !matches!(tag, "html" | "body" | "article" | "main")
+        && (names::is_boilerplate_class(&class, in_article)
+            || names::is_boilerplate_class(&html_id, in_article))
+    {
+        flags |= flag::BOILER;
+    }
+    if node.attr("itemtype").is_some_and(|t| t.contains("Article")) {
+        flags |= flag::ARTICLE;
+    }
+    let class_kind = names::class_kind(&class).max(names::class_kind(&html_id));
+    match class_kind {
+        Some(ClassKind::Strong) => flags |= flag::DATE_CLASS,
+        Some(ClassKind::Modified) => flags |= flag::MOD_CLASS,
+        _ => {}
+    }
+
+    let mut found = |target, text: &str| {
+        g.elements.push(Found {
+            target,
+            text: text.to_string(),
+            flags,
+        })
+    };
+    let non_blank = |v: &&str| !v.trim().is_empty();
+    let itemprop = node.attr("itemprop").and_then(names::meta_kind);
+    let mut target = None;
+    if tag == "meta" {
+        let key = node
+            .attr("property")
+            .or_else(|| node.attr("name"))
+            .or_else(|| node.attr("itemprop"))
+            .or_else(|| node.attr("http-equiv"));
+        if let (Some(kind), Some(content)) = (key.and_then(names::meta_kind), node.attr("content"))
+        {
+            g.metas.push((kind, content.to_string()));
+        }
+    } else if tag == "time" {
+        let kind = if node.attr("pubdate").is_some()
+            || itemprop == Some(MetaKind::Published)
+            || class_kind == Some(ClassKind::Strong) && !class.contains("updat")
+            || parent & flag::DATE_CLASS != 0 && class_kind.is_none()
+        {
+            TimeKind::Published
+        } else if itemprop == Some(MetaKind::Modified)
+            || class_kind == Some(ClassKind::Modified)
+            || parent & flag::MOD_CLASS != 0
+        {
+            TimeKind::Modified
+        } else {
+            TimeKind::Plain
+        };
+        match node.attr("datetime").filter(non_blank) {
+            Some(dt) => found(Target::Time(kind), dt),
+            None => target = Some(Target::Time(kind)),
+        }
+    } else if let Some(kind) = itemprop {
+        let value = node
+            .attr("content")
+            .or_else(|| node.attr("datetime"))
+            .filter(non_blank);
+        match value {
+            Some(v) => found(Target::Itemprop(kind), v),
+            None => target = Some(Target::Itemprop(kind)),
+        }
+    } else if let Some(kind) = class_kind {
+        if tag == "abbr"
+            && let Some(title) = node.attr("title")
+        {
+            found(Target::Class(kind), title);
+        } else if flags & (flag::HIDDEN | flag::HEAD) == 0 && !matches!(tag, "html" | "body") {
+            target = Some(Target::Class(kind));
+        }
+    }
+    (flags, target)
 }

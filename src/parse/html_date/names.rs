@@ -1,5 +1,11 @@
 //! Word lists: meta names, class keywords and text labels that tell a
 //! publication date from a modification date.
+//!
+//! The meta names and text labels are data (`data/html/date_names.txt`,
+//! read once); the class keywords, short and tied to the rules below, stay
+//! in code.
+
+use std::sync::LazyLock;
 
 /// How a meta name (`name`, `property`, `itemprop` or `http-equiv`) relates
 /// to the page's dates.
@@ -14,137 +20,61 @@ pub(super) enum MetaKind {
     Modified,
 }
 
-/// Meta names that give the publication day, lowercase.
-const PUBLISHED: &[&str] = &[
-    "article:published_time",
-    "article:published",
-    "article:published_date",
-    "article:publicationdate",
-    "article:post_date",
-    "article.published",
-    "article_date_original",
-    "article.created",
-    "og:published_time",
-    "og:article:published_time",
-    "og:article:published",
-    "og:pubdate",
-    "og:publish_date",
-    "og:datepublished",
-    "og:question:published_time",
-    "og:regdate",
-    "datepublished",
-    "date_published",
-    "date-published",
-    "published_date",
-    "published-date",
-    "publishdate",
-    "publish_date",
-    "publish-date",
-    "published_time",
-    "publishedat",
-    "published",
-    "publication_date",
-    "publicationdate",
-    "originalpublicationdate",
-    "original-publish-date",
-    "firstpublishedat",
-    "pubdate",
-    "pub_date",
-    "rbpubdate",
-    "pdate",
-    "ptime",
-    "parsely-pub-date",
-    "sailthru.date",
-    "citation_publication_date",
-    "citation_online_date",
-    "citation_date",
-    "prism.publicationdate",
-    "dc.date.issued",
-    "dc.date.published",
-    "dc.date.publication",
-    "dcterms.issued",
-    "dcterms.available",
-    "dc.issued",
-    "dc:issued",
-    "bt:pubdate",
-    "cxenseparse:recs:publishtime",
-    "dcsext.articlefirstpublished",
-    "mediator_published_time",
-    "rnews:datepublished",
-    "shareaholic:article_published_time",
-    "twt-published-at",
-    "vr:published_time",
-    "video:release_date",
-    "release_date",
-    "article:release_date",
-    "displaydate",
-    "dateposted",
-    "date_posted",
-    "postdate",
-];
+/// The word lists of `data/html/date_names.txt`, read once.
+struct Names {
+    /// Meta names (lowercase) and what they name.
+    meta: std::collections::HashMap<&'static str, MetaKind>,
+    /// Labels of a publication date.
+    published_labels: Vec<&'static str>,
+    /// Labels of a modification date.
+    modified_labels: Vec<&'static str>,
+}
 
-/// Meta names that give a creation or otherwise unqualified date.
-const GENERIC: &[&str] = &[
-    "date",
-    "dc.date",
-    "dc:date",
-    "dcterms.date",
-    "dc.date.created",
-    "dc.created",
-    "dc:created",
-    "dcterms.created",
-    "datecreated",
-    "date_created",
-    "created",
-    "creation_date",
-    "content_create_date",
-    "doc_date",
-    "gentime",
-    "timestamp",
-    "field-name-post-date",
-    "article:created",
-    "blogger:created",
-    "pubdate_local",
-    "iso-8601-publish-date",
-];
-
-/// Meta names that give a modification date.
-const MODIFIED: &[&str] = &[
-    "article:modified_time",
-    "article:modified",
-    "article:updated_time",
-    "og:updated_time",
-    "og:modified_time",
-    "og:article:modified_time",
-    "datemodified",
-    "date_modified",
-    "modified",
-    "modified_time",
-    "last-modified",
-    "lastmodified",
-    "last_modified",
-    "dc.modified",
-    "dc.date.modified",
-    "dcterms.modified",
-    "dc:modified",
-    "revised",
-    "updated",
-    "updated_time",
-    "update_date",
-    "lastupdate",
-    "last-updated",
-    "citation_last_modified",
-];
+static NAMES: LazyLock<Names> = LazyLock::new(|| {
+    let mut names = Names {
+        meta: std::collections::HashMap::new(),
+        published_labels: Vec::new(),
+        modified_labels: Vec::new(),
+    };
+    let mut section = "";
+    for line in include_str!("../../../data/html/date_names.txt").lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name;
+            continue;
+        }
+        let kind = match section {
+            "meta published" => MetaKind::Published,
+            "meta generic" => MetaKind::Generic,
+            "meta modified" => MetaKind::Modified,
+            "label published" => {
+                names.published_labels.push(line);
+                continue;
+            }
+            "label modified" => {
+                names.modified_labels.push(line);
+                continue;
+            }
+            // An unknown section: the test below keeps the file clean.
+            _ => continue,
+        };
+        // The first section that names a key wins, as the lists are read
+        // in order of trust.
+        names.meta.entry(line).or_insert(kind);
+    }
+    names
+});
 
 /// What a meta name says, if it names a date at all.
 pub(super) fn meta_kind(name: &str) -> Option<MetaKind> {
     let lower = name.trim().to_ascii_lowercase();
     let name = lower.as_str();
-    if PUBLISHED.contains(&name) {
-        Some(MetaKind::Published)
-    } else if GENERIC.contains(&name) {
-        Some(MetaKind::Generic)
-    } else if MODIFIED.contains(&name) || name.contains("modif") || name.contains("updat") {
+    if let Some(&kind) = NAMES.meta.get(name) {
+        Some(kind)
+    } else if name.contains("modif") || name.contains("updat") {
         Some(MetaKind::Modified)
     } else if name.contains("publish") || name.contains("pubdate") {
         Some(MetaKind::Published)
@@ -218,41 +148,14 @@ pub(super) fn class_kind(value: &str) -> Option<ClassKind> {
 }
 
 /// Labels that introduce a publication date in text, lowercase.
-pub(super) const PUBLISHED_LABELS: &[&str] = &[
-    "published",
-    "publiziert",
-    "veröffentlicht",
-    "erschienen",
-    "posted",
-    "erstellt",
-    "geschrieben",
-    "eingestellt",
-    "datum",
-    "date:",
-    "publié",
-    "publicado",
-    "publicada",
-    "pubblicato",
-    "gepubliceerd",
-    "geplaatst",
-    "written",
-    "released",
-];
+pub(super) fn published_labels() -> &'static [&'static str] {
+    &NAMES.published_labels
+}
 
 /// Labels that introduce a modification date in text, lowercase.
-pub(super) const MODIFIED_LABELS: &[&str] = &[
-    "updated",
-    "update:",
-    "modified",
-    "aktualisiert",
-    "geändert",
-    "last edit",
-    "mis à jour",
-    "actualizado",
-    "aggiornato",
-    "bijgewerkt",
-    "revised",
-];
+pub(super) fn modified_labels() -> &'static [&'static str] {
+    &NAMES.modified_labels
+}
 
 /// Class or id values that mark page furniture, not the article: a token
 /// that is a furniture word or starts or ends with one after a `-` or `_`
@@ -293,4 +196,40 @@ pub(super) fn is_boilerplate_class(value: &str, in_article: bool) -> bool {
             |part: &str| COMMENTS.contains(&part) || !in_article && OUTSIDE_ARTICLE.contains(&part);
         furniture(first) || furniture(last)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_word_lists_load() {
+        let text = include_str!("../../../data/html/date_names.txt");
+        let sections: Vec<&str> = text.lines().filter(|l| l.starts_with('[')).collect();
+        assert_eq!(
+            sections,
+            [
+                "[meta published]",
+                "[meta generic]",
+                "[meta modified]",
+                "[label published]",
+                "[label modified]"
+            ]
+        );
+        let entries = text
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with(['#', '[']))
+            .count();
+        assert_eq!(
+            NAMES.meta.len() + published_labels().len() + modified_labels().len(),
+            entries,
+            "no entry is listed twice"
+        );
+        assert_eq!(meta_kind("DC.date.issued"), Some(MetaKind::Published));
+        assert_eq!(meta_kind("dcterms.created"), Some(MetaKind::Generic));
+        assert_eq!(meta_kind("og:updated_time"), Some(MetaKind::Modified));
+        assert_eq!(meta_kind("robots"), None);
+        assert!(published_labels().contains(&"veröffentlicht"));
+        assert!(modified_labels().contains(&"mis à jour"));
+    }
 }
