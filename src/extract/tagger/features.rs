@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
+use super::seq::SeqTable;
 use super::token::{Token, sentences, tokenize_into};
 use crate::data;
 use crate::extract::places::fold_into;
@@ -121,45 +122,6 @@ impl FeatureSet {
             doc: b & 2 != 0,
             clusters: b & 4 != 0,
         }
-    }
-}
-
-/// A sequence table: hashes of token sequences with bit 1 = "a complete
-/// entry", bit 2 = "a prefix of a longer entry".
-#[derive(Default, Debug, Clone)]
-struct SeqTable {
-    map: FxHashMap<u64, u8>,
-}
-
-impl SeqTable {
-    fn add(&mut self, tokens: &[u64]) {
-        let mut h = 0u64;
-        for (k, &t) in tokens.iter().enumerate() {
-            h = mix(h, t);
-            let e = self.map.entry(h).or_insert(0);
-            *e |= if k + 1 == tokens.len() { 1 } else { 2 };
-        }
-    }
-
-    /// Longest entry starting at `at`, in tokens (0 = none).
-    fn longest(&self, hashes: &[u64], at: usize) -> usize {
-        let mut h = 0u64;
-        let mut best = 0;
-        for (k, &t) in hashes[at..].iter().enumerate().take(8) {
-            h = mix(h, t);
-            match self.map.get(&h) {
-                None => break,
-                Some(&v) => {
-                    if v & 1 != 0 {
-                        best = k + 1;
-                    }
-                    if v & 2 == 0 {
-                        break;
-                    }
-                }
-            }
-        }
-        best
     }
 }
 

@@ -26,6 +26,7 @@
 pub mod clusters;
 pub mod features;
 pub mod model;
+mod seq;
 pub mod token;
 #[cfg(feature = "lab")]
 pub mod train;
