@@ -14,6 +14,9 @@ pub(crate) mod gazetteer {
     /// `word \t country`; the country is empty for group words (religions,
     /// regions, peoples without a country of their own).
     pub(crate) const DEMONYMS: &str = include_str!("../data/gazetteer/demonyms.tsv");
+    /// `state \t abbreviations \t postal code \t name in places.tsv`:
+    /// how news copy abbreviates US states (written for newsdex).
+    pub(crate) const US_STATES: &str = include_str!("../data/gazetteer/us_states.tsv");
     /// Given names, one per line, Title Case.
     pub(crate) const GIVEN_NAMES: &str = include_str!("../data/gazetteer/given_names.txt");
 }

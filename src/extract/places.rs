@@ -38,6 +38,8 @@ pub struct Place {
     pub kind: PlaceKind,
     /// Population, 0 when unknown.
     pub population: u64,
+    /// ISO country code (`US`), empty when unknown.
+    pub country: &'static str,
 }
 
 /// The place table, built once on first use.
@@ -49,6 +51,12 @@ pub struct PlaceTable {
     /// Lookup key of a nationality or group word to its country's index
     /// (none for group words such as `Muslim` or `European`).
     demonyms: HashMap<String, Option<u32>>,
+    /// US postal code (`TX`, `DC`) to its state's index: read only in place
+    /// context, see [`PlaceTable::postal`].
+    postal: HashMap<&'static str, u32>,
+    /// Index of a US state's row to its plain name (`Georgia` for `Georgia
+    /// (US state)`), for `City, State` rows.
+    state_names: HashMap<u32, &'static str>,
 }
 
 impl PlaceTable {
@@ -63,6 +71,8 @@ impl PlaceTable {
             places: Vec::with_capacity(40_000),
             by_name: HashMap::default(),
             demonyms: HashMap::default(),
+            postal: HashMap::default(),
+            state_names: HashMap::default(),
         };
         table.by_name.reserve(90_000);
         let mut k = String::new();
@@ -71,7 +81,7 @@ impl PlaceTable {
             let (Some(name), Some(kind)) = (cols.next(), cols.next()) else {
                 continue;
             };
-            let _country = cols.next();
+            let country = cols.next().unwrap_or("");
             let population = cols.next().and_then(|p| p.parse().ok()).unwrap_or(0);
             let kind = match kind {
                 "country" => PlaceKind::Country,
@@ -85,6 +95,7 @@ impl PlaceTable {
                 name,
                 kind,
                 population,
+                country,
             });
             let aliases = cols.next().unwrap_or("");
             for form in std::iter::once(name).chain(aliases.split('|')) {
@@ -96,6 +107,7 @@ impl PlaceTable {
                 table.by_name.entry(k.clone()).or_insert(at);
             }
         }
+        table.add_us_states(&mut k);
         for line in data::entries(data::gazetteer::DEMONYMS) {
             let (word, country) = line.split_once('\t').unwrap_or((line, ""));
             key(country, &mut k);
@@ -104,6 +116,68 @@ impl PlaceTable {
             table.demonyms.insert(k.clone(), at);
         }
         table
+    }
+
+    /// Adds `data/gazetteer/us_states.tsv`: each abbreviation (`Calif.`,
+    /// `N.Y.`, `D.C.`) becomes an alternate name of its state's row,
+    /// replacing any other meaning; postal codes go to their own map.
+    fn add_us_states(&mut self, k: &mut String) {
+        for row in data::rows(data::gazetteer::US_STATES) {
+            let state = row[0];
+            let target = row
+                .get(3)
+                .copied()
+                .filter(|t| !t.is_empty())
+                .unwrap_or(state);
+            key(target, k);
+            let Some(&at) = self.by_name.get(k.as_str()) else {
+                continue;
+            };
+            self.state_names.insert(at, state);
+            for form in row.get(1).copied().unwrap_or("").split('|') {
+                if form.is_empty() {
+                    continue;
+                }
+                key(form, k);
+                self.by_name.insert(k.clone(), at);
+            }
+            if let Some(code) = row.get(2).copied().filter(|c| c.len() == 2) {
+                self.postal.insert(code, at);
+            }
+        }
+    }
+
+    /// The US state (or, for `DC`, the capital) that a two-letter postal
+    /// code names (`TX`, `NY`), written in capitals. Only meaningful in place
+    /// context: `IN`, `OR` and `ME` are also words.
+    pub fn postal(&self, code: &str) -> Option<&Place> {
+        let at = *self.postal.get(code)?;
+        self.places.get(at as usize)
+    }
+
+    /// The place `city` names inside `region` (a country or a US state):
+    /// the table's `City, Region` row when there is one (`Gainesville,
+    /// Georgia`), else the city's own row when it lies in the region's
+    /// country, else none (`Athens` of `Athens, Tenn.` is not in Greece).
+    pub fn within(&self, city: &str, region: &Place) -> Option<&Place> {
+        let plain = self
+            .by_name_index(region.name)
+            .and_then(|at| self.state_names.get(&at).copied())
+            .unwrap_or(region.name);
+        let mut k = String::new();
+        key(city, &mut k);
+        k.push_str(", ");
+        k.push_str(&plain.to_lowercase());
+        if let Some(&at) = self.by_name.get(&k) {
+            return self.places.get(at as usize);
+        }
+        self.lookup(city).filter(|p| p.country == region.country)
+    }
+
+    fn by_name_index(&self, name: &str) -> Option<u32> {
+        let mut k = String::new();
+        key(name, &mut k);
+        self.by_name.get(&k).copied()
     }
 
     /// The place a name refers to, ignoring case, accents, a leading "the"
@@ -268,6 +342,55 @@ mod tests {
         assert_eq!(t.canonical("Beijing,"), Some("Beijing"));
         assert_eq!(t.lookup("China").map(|p| p.kind), Some(PlaceKind::Country));
         assert_eq!(t.canonical("Xyzzyville"), None);
+    }
+
+    #[test]
+    fn us_state_abbreviations_and_codes() {
+        let t = PlaceTable::get();
+        for (form, want) in [
+            ("Calif.", "California"),
+            ("N.Y.", "New York State"),
+            ("Ky.", "Kentucky"),
+            ("Fla.", "Florida"),
+            ("W.Va.", "West Virginia"),
+            ("Mass.", "Massachusetts"),
+            ("Ga.", "Georgia (US state)"),
+            ("Pa.", "Pennsylvania"),
+            ("Tenn.", "Tennessee"),
+            ("Wash.", "Washington State"),
+            ("D.C.", "Washington"),
+            ("Washington, D.C.", "Washington"),
+            ("Georgia", "Georgia"),
+        ] {
+            assert_eq!(t.canonical(form), Some(want), "{form}");
+        }
+        for (code, want) in [
+            ("NY", "New York State"),
+            ("TX", "Texas"),
+            ("DC", "Washington"),
+        ] {
+            assert_eq!(t.postal(code).map(|p| p.name), Some(want), "{code}");
+        }
+        assert_eq!(t.postal("ny"), None);
+        assert_eq!(t.postal("UK"), None);
+        // Codes alone are no names of the table.
+        assert_eq!(t.canonical("TX"), None);
+        let georgia = t.lookup("Ga.").unwrap();
+        assert_eq!(
+            t.within("Gainesville", georgia).map(|p| p.name),
+            Some("Gainesville, Georgia")
+        );
+        let tennessee = t.lookup("Tenn.").unwrap();
+        assert_eq!(t.within("Athens", tennessee), None);
+        assert_eq!(
+            t.within("Nashville", tennessee).map(|p| p.country),
+            Some("US")
+        );
+        let canada = t.lookup("Canada").unwrap();
+        assert_eq!(
+            t.within("London", canada).map(|p| p.name),
+            Some("London, Canada")
+        );
     }
 
     #[test]

@@ -73,6 +73,16 @@ fn item(inner: &str, position: u64) -> Option<RawArticle> {
     } else {
         body
     };
+    // The dateline (`BAHIA BLANCA, Argentina, Feb 26 -`) opens the story,
+    // as on the wire: the extractor reads its place there.
+    let dateline = element(inner, "DATELINE")
+        .map(|d| collapse(&decode_entities(d)))
+        .unwrap_or_default();
+    let body = if dateline.is_empty() || body.is_empty() {
+        body
+    } else {
+        format!("{dateline} {body}")
+    };
     if title.is_empty() && body.is_empty() {
         return None;
     }
@@ -247,7 +257,7 @@ Raw unprocessed text about steel.
         assert_eq!(a.title, "GRAIN TALKS <OPEN> IN BONN");
         assert_eq!(
             a.body,
-            "Grain traders met in Bonn on Tuesday to discuss export quotas.\n\nThe talks will go on until Friday, officials said."
+            "BONN, March 3 - Grain traders met in Bonn on Tuesday to discuss export quotas.\n\nThe talks will go on until Friday, officials said."
         );
         assert_eq!(a.date.as_deref(), Some("3-MAR-1987 09:15:00.12"));
         assert_eq!(

@@ -77,6 +77,26 @@ fn is_date_line(line: &str) -> bool {
     )
 }
 
+/// A date line that starts with a place in capitals and ends in a numeric
+/// date (`LONDON 1996-12-06`, `NEW YORK 12/06/1996`): a dateline.
+fn is_place_date_line(line: &str) -> bool {
+    let Some(at) = line.find(|c: char| c.is_ascii_digit()) else {
+        return false;
+    };
+    let (place, date) = line.split_at(at);
+    let words: Vec<&str> = place.split_whitespace().collect();
+    !words.is_empty()
+        && !date.chars().any(char::is_alphabetic)
+        && words.iter().all(|w| {
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !w.chars().any(char::is_lowercase)
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '-' | '.'))
+                && !w.ends_with("DAY")
+                && dates::month_number(&w.to_lowercase()).is_none()
+        })
+}
+
 /// An article split into its parts, before the boilerplate rules.
 #[derive(Debug)]
 pub(crate) struct Layout {
@@ -128,6 +148,12 @@ pub(crate) fn layout(text: &str) -> Result<Layout, ParseError> {
             }
         } else if article.date.is_none() && is_date_line(line) {
             article.date = Some((*line).to_string());
+            // `LONDON 1996-12-06`: the place stays in the body, where the
+            // extractor reads it as the dateline's place.
+            if is_place_date_line(line) {
+                at = next;
+                break;
+            }
         } else {
             break;
         }
@@ -360,6 +386,17 @@ mod tests {
             (
                 "Title\nPublished: 25 April 2024 11:20 AM EDT\nBody.",
                 Some("Published: 25 April 2024 11:20 AM EDT"),
+                "Body.",
+            ),
+            // A dateline: the date is read, the place stays in the body.
+            (
+                "Title\n\nLONDON 1996-12-06\n\nTalks resumed.",
+                Some("LONDON 1996-12-06"),
+                "LONDON 1996-12-06\n\nTalks resumed.",
+            ),
+            (
+                "Title\nFRIDAY 1996-12-06\nBody.",
+                Some("FRIDAY 1996-12-06"),
                 "Body.",
             ),
             // Not whole dates, or too long: body.

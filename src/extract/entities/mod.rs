@@ -8,14 +8,17 @@
 //! first, rule-based extractor was retired (its scores are kept in
 //! `docs/entities.md`).
 
+mod context;
 mod resolve;
 mod words;
+
+use std::ops::Range;
 
 use resolve::{Tagged, resolve};
 use words::Lexicon;
 
 use crate::extract::places::PlaceTable;
-use crate::extract::tagger::{Kind, ModelError, Section, Span, Tagger};
+use crate::extract::tagger::{Kind, ModelError, Section, Span, Tagger, caps};
 use crate::model::{EntityKind, Mention};
 
 /// People and places found in one article.
@@ -77,7 +80,7 @@ impl TaggerExtractor {
 
 impl EntityExtractor for TaggerExtractor {
     fn extract(&self, title: &str, body: &str) -> Entities {
-        let mut spans = self.tagger.tag(title, body);
+        let (mut spans, caps) = tag_cased(&self.tagger, title, body);
         // Party labels, `(D-Calif.)` or `R-Texas,`: the state is a place,
         // which the tagger (trained on 1996 Reuters) rarely marks.
         for part in Section::BOTH {
@@ -92,10 +95,12 @@ impl EntityExtractor for TaggerExtractor {
                 });
             }
         }
+        place_context(&mut spans, title, body);
         spans.sort_by_key(|s| (s.part, s.start));
         let tagged: Vec<Tagged<'_>> = spans
             .iter()
-            .filter_map(|span| {
+            .enumerate()
+            .filter_map(|(i, span)| {
                 let kind = match span.kind {
                     Kind::Per => EntityKind::Person,
                     Kind::Loc => EntityKind::Place,
@@ -103,7 +108,16 @@ impl EntityExtractor for TaggerExtractor {
                 };
                 let part = span.part.of(title, body);
                 let text = part.get(span.start..span.end)?;
-                Some(Tagged { text, kind })
+                let in_caps = caps[span.part.index()]
+                    .iter()
+                    .any(|r| r.start <= span.start && span.end <= r.end);
+                let follows_place = i > 0 && context::follows_place(part, &spans[i - 1], span);
+                Some(Tagged {
+                    text,
+                    kind,
+                    caps: in_caps,
+                    follows_place,
+                })
             })
             .collect();
         resolve(&tagged, Lexicon::get(), PlaceTable::get())
@@ -112,6 +126,74 @@ impl EntityExtractor for TaggerExtractor {
     fn name(&self) -> String {
         format!("statistical tagger, model {}", self.tagger.version())
     }
+}
+
+/// Tags an article, reading its all-caps lines (an all-caps title, a
+/// Reuters headline) through a title-cased copy as well: the people found
+/// in the copy's all-caps lines where the original found nothing are added,
+/// with the same offsets. Also returns the all-caps
+/// lines of the title and of the body.
+fn tag_cased(tagger: &Tagger, title: &str, body: &str) -> (Vec<Span>, [Vec<Range<usize>>; 2]) {
+    let caps = [caps::caps_lines(title), caps::caps_lines(body)];
+    let mut spans = tagger.tag(title, body);
+    if caps.iter().all(Vec::is_empty) {
+        return (spans, caps);
+    }
+    let copies = [
+        caps::cased_copy(title, &caps[0]),
+        caps::cased_copy(body, &caps[1]),
+    ];
+    let inside = |s: &Span| {
+        caps[s.part.index()]
+            .iter()
+            .any(|r| r.start <= s.start && s.end <= r.end)
+    };
+    // The copy finds the people; places and organisations in capitals are
+    // found as well in the original (the tagger learned both forms).
+    let people: Vec<Span> = tagger
+        .tag(&copies[0], &copies[1])
+        .into_iter()
+        .filter(|s| s.kind == Kind::Per && inside(s))
+        .collect();
+    let overlap = |a: &Span, b: &Span| a.part == b.part && a.start < b.end && b.start < a.end;
+    let new: Vec<Span> = people
+        .into_iter()
+        .filter(|p| !spans.iter().any(|s| overlap(s, p)))
+        .collect();
+    spans.extend(new);
+    (spans, caps)
+}
+
+/// The span rules of [`context`]: the body's dateline places and postal
+/// codes after places become places; one-word names of agreements are no
+/// people.
+fn place_context(spans: &mut Vec<Span>, title: &str, body: &str) {
+    let table = PlaceTable::get();
+    let mut added = Vec::new();
+    for range in context::dateline_places(body, |p| table.lookup(p).is_some()) {
+        added.push((Section::Body, range));
+    }
+    for part in Section::BOTH {
+        let text = part.of(title, body);
+        let places: Vec<Range<usize>> = spans
+            .iter()
+            .filter(|s| s.part == part && s.kind == Kind::Loc)
+            .map(|s| s.start..s.end)
+            .collect();
+        for range in context::codes_after_places(text, &places, |c| table.postal(c).is_some()) {
+            added.push((part, range));
+        }
+    }
+    for (part, range) in added {
+        spans.retain(|s| !(s.part == part && s.start < range.end && range.start < s.end));
+        spans.push(Span {
+            part,
+            start: range.start,
+            end: range.end,
+            kind: Kind::Loc,
+        });
+    }
+    spans.retain(|s| !context::names_agreement(s.part.of(title, body), s));
 }
 
 /// Byte ranges of the states in US party labels: `(D-Calif.)`,

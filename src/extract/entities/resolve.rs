@@ -15,7 +15,8 @@ use rustc_hash::FxHashMap as HashMap;
 
 use super::Entities;
 use super::words::Lexicon;
-use crate::extract::places::PlaceTable;
+use crate::extract::places::{PlaceKind, PlaceTable};
+use crate::extract::tagger::caps::name_case;
 use crate::model::{EntityKind, Mention};
 
 /// A person or place span of the article, as tagged.
@@ -25,6 +26,22 @@ pub(super) struct Tagged<'a> {
     pub text: &'a str,
     /// Person or place.
     pub kind: EntityKind,
+    /// In an all-caps line: a name without table entry is written in name
+    /// case (`VOLCKER` -> `Volcker`).
+    pub caps: bool,
+    /// Directly after a place span and a comma (`Ga.` of `Gainesville,
+    /// Ga.`).
+    pub follows_place: bool,
+}
+
+/// A cleaned span, with what naming needs to know of its neighbours.
+#[derive(Clone, Copy, Debug)]
+struct Cleaned<'a> {
+    text: &'a str,
+    kind: EntityKind,
+    caps: bool,
+    /// Directly after the previous cleaned span, a place, and a comma.
+    follows_place: bool,
 }
 
 /// Multi-word titles that precede names (`Secretary of State`); the words
@@ -43,14 +60,17 @@ const TITLE_PHRASES: [&str; 8] = [
 /// Resolves tagged spans into the article's people, places and mentions.
 pub(super) fn resolve(tagged: &[Tagged<'_>], lexicon: &Lexicon, places: &PlaceTable) -> Entities {
     // Clean texts first, so that resolution sees names without titles.
-    let mut cleaned: Vec<(&str, EntityKind)> = Vec::with_capacity(tagged.len());
+    let mut cleaned: Vec<Cleaned<'_>> = Vec::with_capacity(tagged.len());
+    // Whether the previous tagged span was kept.
+    let mut kept_previous = false;
     for t in tagged {
+        let kept_before = std::mem::replace(&mut kept_previous, false);
         let kind = if t.kind == EntityKind::Person && is_geographic(t.text, lexicon) {
             EntityKind::Place
         } else {
             t.kind
         };
-        let t = Tagged { text: t.text, kind };
+        let t = Tagged { kind, ..*t };
         let text = match t.kind {
             EntityKind::Person => strip_person(t.text, lexicon),
             EntityKind::Place => strip_place(t.text),
@@ -64,12 +84,18 @@ pub(super) fn resolve(tagged: &[Tagged<'_>], lexicon: &Lexicon, places: &PlaceTa
         if t.kind == EntityKind::Person && !is_plausible_person(text, lexicon) {
             continue;
         }
-        cleaned.push((text, t.kind));
+        cleaned.push(Cleaned {
+            text,
+            kind: t.kind,
+            caps: t.caps,
+            follows_place: t.follows_place && kept_before,
+        });
+        kept_previous = true;
     }
 
     let full_names: Vec<Vec<&str>> = {
         let mut seen: Vec<Vec<&str>> = Vec::new();
-        for (text, kind) in &cleaned {
+        for Cleaned { text, kind, .. } in &cleaned {
             if *kind == EntityKind::Person {
                 let words: Vec<&str> = text.split_whitespace().collect();
                 if !seen.contains(&words) {
@@ -82,13 +108,11 @@ pub(super) fn resolve(tagged: &[Tagged<'_>], lexicon: &Lexicon, places: &PlaceTa
 
     let mut entities = Entities::default();
     let mut counts: HashMap<(EntityKind, String), (usize, usize)> = HashMap::default();
-    for (i, (text, kind)) in cleaned.iter().enumerate() {
+    for (i, c) in cleaned.iter().enumerate() {
+        let (text, kind) = (c.text, &c.kind);
         let name = match kind {
-            EntityKind::Person => person_name(text, &full_names, lexicon),
-            EntityKind::Place => places
-                .canonical(text)
-                .map(str::to_string)
-                .unwrap_or_else(|| collapse(text)),
+            EntityKind::Person => own_name(person_name(text, &full_names, lexicon), c.caps),
+            EntityKind::Place => place_name(&cleaned, i, places),
         };
         let entry = counts.entry((*kind, name.clone())).or_insert((0, i));
         entry.0 += 1;
@@ -107,6 +131,49 @@ pub(super) fn resolve(tagged: &[Tagged<'_>], lexicon: &Lexicon, places: &PlaceTa
         }
     }
     entities
+}
+
+/// A name as written, in name case when it was met in capitals.
+fn own_name(name: String, caps: bool) -> String {
+    if caps && !name.chars().any(char::is_lowercase) {
+        name_case(&name)
+    } else {
+        name
+    }
+}
+
+/// True for two capitals, the shape of a US postal code (`TX`).
+fn is_code_shape(text: &str) -> bool {
+    text.len() == 2 && text.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The place a cleaned span names: a postal code in place context (after
+/// `Austin,`, or tagged alone outside capitals) is its state; a city
+/// followed by its region (`Gainesville, Ga.`, `Athens, Tenn.`) is looked
+/// up within that region; anything else through the table.
+fn place_name(cleaned: &[Cleaned<'_>], i: usize, places: &PlaceTable) -> String {
+    let c = &cleaned[i];
+    let region_of = |c: &Cleaned<'_>| {
+        let code = (is_code_shape(c.text) && (c.follows_place || !c.caps))
+            .then(|| places.postal(c.text))
+            .flatten();
+        code.or_else(|| places.lookup(c.text))
+    };
+    let own = || own_name(collapse(c.text), c.caps);
+    let found = region_of(c);
+    let region = cleaned
+        .get(i + 1)
+        .filter(|next| next.kind == EntityKind::Place && next.follows_place)
+        .and_then(region_of)
+        .filter(|r| matches!(r.kind, PlaceKind::State | PlaceKind::Country));
+    if let Some(region) = region
+        && found.is_none_or(|p| p.kind == PlaceKind::City)
+    {
+        return places
+            .within(c.text, region)
+            .map_or_else(own, |p| p.name.to_string());
+    }
+    found.map_or_else(own, |p| p.name.to_string())
 }
 
 /// The canonical form of a person mention: the fullest name of the article
@@ -280,7 +347,12 @@ mod tests {
     fn run(list: &[(&str, EntityKind)]) -> Entities {
         let tagged: Vec<Tagged<'_>> = list
             .iter()
-            .map(|&(text, kind)| Tagged { text, kind })
+            .map(|&(text, kind)| Tagged {
+                text,
+                kind,
+                caps: false,
+                follows_place: false,
+            })
             .collect();
         resolve(&tagged, Lexicon::get(), PlaceTable::get())
     }
@@ -388,6 +460,115 @@ mod tests {
         assert_eq!(e.places, vec!["Gatun Lake", "Mount Kenya", "Ann Lake"]);
         // A lone word stays a person (Anthony Lake).
         assert_eq!(e.people, vec!["Lake"]);
+    }
+
+    /// Spans with their flags: `(text, kind, caps, follows_place)`.
+    fn run_flagged(list: &[(&str, EntityKind, bool, bool)]) -> Vec<(String, String)> {
+        let tagged: Vec<Tagged<'_>> = list
+            .iter()
+            .map(|&(text, kind, caps, follows_place)| Tagged {
+                text,
+                kind,
+                caps,
+                follows_place,
+            })
+            .collect();
+        resolve(&tagged, Lexicon::get(), PlaceTable::get())
+            .mentions
+            .into_iter()
+            .map(|m| (m.text, m.name))
+            .collect()
+    }
+
+    #[test]
+    fn state_abbreviations_postal_codes_and_regions() {
+        let pairs = |list: &[(&str, &str)]| -> Vec<(String, String)> {
+            list.iter()
+                .map(|(a, b)| (a.to_string(), b.to_string()))
+                .collect()
+        };
+        for (input, want) in [
+            (
+                vec![("Calif.", L, false, false)],
+                vec![("Calif.", "California")],
+            ),
+            (
+                vec![("N.Y.", L, false, false)],
+                vec![("N.Y.", "New York State")],
+            ),
+            (
+                vec![("W.Va.", L, false, false)],
+                vec![("W.Va.", "West Virginia")],
+            ),
+            (
+                vec![("Ga.", L, false, false)],
+                vec![("Ga.", "Georgia (US state)")],
+            ),
+            (
+                vec![("D.C.", L, false, false)],
+                vec![("D.C.", "Washington")],
+            ),
+            (vec![("TX", L, false, false)], vec![("TX", "Texas")]),
+            // In capitals a code is a word unless it follows a place.
+            (vec![("OR", L, true, false)], vec![("OR", "Or")]),
+            (
+                vec![("Austin", L, false, false), ("TX", L, false, true)],
+                vec![("Austin", "Austin"), ("TX", "Texas")],
+            ),
+            (
+                vec![("Washington", L, false, false), ("D.C.", L, false, true)],
+                vec![("Washington", "Washington"), ("D.C.", "Washington")],
+            ),
+            (
+                vec![("Washington", L, false, false), ("DC", L, false, true)],
+                vec![("Washington", "Washington"), ("DC", "Washington")],
+            ),
+            (
+                vec![("GAINESVILLE", L, false, false), ("Ga.", L, false, true)],
+                vec![
+                    ("GAINESVILLE", "Gainesville, Georgia"),
+                    ("Ga.", "Georgia (US state)"),
+                ],
+            ),
+            // Not the Athens of Greece.
+            (
+                vec![("Athens", L, false, false), ("Tenn.", L, false, true)],
+                vec![("Athens", "Athens"), ("Tenn.", "Tennessee")],
+            ),
+            // A list of countries is no city and region.
+            (
+                vec![("Britain", L, false, false), ("France", L, false, true)],
+                vec![("Britain", "United Kingdom"), ("France", "France")],
+            ),
+            // Without the comma, nothing is qualified.
+            (
+                vec![("Athens", L, false, false), ("Tenn.", L, false, false)],
+                vec![("Athens", "Athens"), ("Tenn.", "Tennessee")],
+            ),
+        ] {
+            assert_eq!(run_flagged(&input), pairs(&want), "{input:?}");
+        }
+        let athens = PlaceTable::get().canonical("Athens").unwrap();
+        assert_eq!(athens, "Athens");
+    }
+
+    #[test]
+    fn names_in_capitals_get_name_case() {
+        let got = run_flagged(&[
+            ("VOLCKER", P, true, false),
+            ("LONDON", L, true, false),
+            ("ZORBO CITY", L, true, false),
+            ("IBM", L, false, false),
+        ]);
+        let names: Vec<&str> = got.iter().map(|(_, n)| n.as_str()).collect();
+        assert_eq!(names, ["Volcker", "London", "Zorbo City", "IBM"]);
+        assert_eq!(got[0].0, "VOLCKER");
+        // A short form in capitals still finds its full name.
+        let got = run_flagged(&[
+            ("VOLCKER", P, true, false),
+            ("Paul Volcker", P, false, false),
+        ]);
+        assert_eq!(got[0].1, "Paul Volcker");
     }
 
     #[test]

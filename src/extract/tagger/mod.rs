@@ -22,6 +22,7 @@
 //! }
 //! ```
 
+pub mod caps;
 #[cfg(feature = "lab")]
 pub mod clusters;
 pub mod features;

@@ -196,34 +196,6 @@ fn project(tokens: &[super::token::Token], gold: &[Span], part: Section) -> Vec<
     labels
 }
 
-/// Title-cases an ASCII all-caps headline (same byte length).
-fn title_case(text: &str) -> String {
-    const SMALL: &[&str] = &[
-        "a", "an", "the", "of", "in", "to", "for", "on", "at", "by", "and", "or", "as", "vs",
-    ];
-    let mut out = String::with_capacity(text.len());
-    for (i, w) in text.split(' ').enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        let lower = w.to_ascii_lowercase();
-        if i > 0 && SMALL.contains(&lower.as_str()) {
-            out.push_str(&lower);
-        } else {
-            let mut first = true;
-            for c in lower.chars() {
-                if first && c.is_ascii_alphabetic() {
-                    out.push(c.to_ascii_uppercase());
-                    first = false;
-                } else {
-                    out.push(c);
-                }
-            }
-        }
-    }
-    out
-}
-
 fn examples(docs: &[ConllDoc], res: &Resources, opts: &TrainOptions, train: bool) -> Vec<Example> {
     let mut out = Vec::new();
     for doc in docs {
@@ -242,7 +214,7 @@ fn examples(docs: &[ConllDoc], res: &Resources, opts: &TrainOptions, train: bool
             && doc.title.chars().any(|c| c.is_ascii_uppercase())
             && !doc.title.chars().any(|c| c.is_ascii_lowercase())
         {
-            let title = title_case(&doc.title);
+            let title = super::caps::title_case(&doc.title);
             let (parts, sents) = featurize(&title, &doc.body, res, opts.features, opts.bits);
             let labels = project(&parts[0].tokens, &doc.gold, Section::Title);
             for s in sents.into_iter().filter(|s| s.part == Section::Title) {
@@ -478,6 +450,7 @@ pub fn train(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::extract::tagger::caps::title_case;
     use crate::extract::tagger::token::tokenize;
 
     #[test]

@@ -1,0 +1,285 @@
+//! Span rules that read the text around the tagger's spans:
+//!
+//! * a wire dateline at the start of the body (`GAINESVILLE, Ga. -`,
+//!   `WASHINGTON (AP) -`, `BEIJING, April 25 (Reuters) -`, `LONDON
+//!   1996-12-06`) names the place the story was filed from: its place and
+//!   region are places, whatever the tagger said;
+//! * a two-letter postal code after a place and a comma (`Austin, TX`) is
+//!   a place;
+//! * a single capitalised word directly before `accord`, `agreement`,
+//!   `pact`, `plan` or `treaty` (`the Louvre accord`) names the agreement,
+//!   not a person.
+
+use std::ops::Range;
+
+use crate::dates;
+use crate::extract::tagger::{Kind, Span};
+
+/// The longest dateline read, in bytes, up to its dash or date.
+const MAX_DATELINE: usize = 100;
+
+/// Most words in a dateline's place or region.
+const MAX_WORDS: usize = 4;
+
+/// Nouns after which a single name is the agreement's name.
+const AGREEMENT_NOUNS: [&str; 5] = ["accord", "agreement", "pact", "plan", "treaty"];
+
+/// The place and region (if any) of the wire dateline that starts `text`.
+///
+/// The place is written in capitals; a region after a comma starts with a
+/// capital and is not a month. The dateline must end in a month and day,
+/// an agency in brackets, a dash or a numeric date; a bare dash or date
+/// after a place without region counts only when `is_place` knows it.
+pub(super) fn dateline_places(text: &str, is_place: impl Fn(&str) -> bool) -> Vec<Range<usize>> {
+    let lead = text.len() - text.trim_start().len();
+    let head_end = text.floor_char_boundary((lead + MAX_DATELINE).min(text.len()));
+    let head = &text[..head_end];
+    let line_end = head.find('\n').unwrap_or(head.len());
+    let head = &head[..line_end];
+    let Some(place) = caps_words(head, lead) else {
+        return Vec::new();
+    };
+    let mut at = place.end;
+    let mut region = None;
+    if let Some(r) = head[at..]
+        .strip_prefix(", ")
+        .and_then(|_| region_words(head, at + 2))
+    {
+        at = r.end;
+        region = Some(r);
+    }
+    let rest = head[at..].trim_start();
+    let dash = |s: &str| s.starts_with(['-', '\u{2013}', '\u{2014}']);
+    let ends = if let Some(after) = rest.strip_prefix(',') {
+        is_month_day(after)
+    } else if let Some(after) = rest.strip_prefix('(') {
+        after
+            .find(')')
+            .is_some_and(|close| close <= 24 && dash(after[close + 1..].trim_start()))
+    } else if dash(rest) || rest.starts_with(|c: char| c.is_ascii_digit()) {
+        region.is_some() || is_place(&head[place.clone()])
+    } else {
+        false
+    };
+    if !ends {
+        return Vec::new();
+    }
+    std::iter::once(place).chain(region).collect()
+}
+
+/// The words in capitals from `from` (at least two letters, no lowercase
+/// letter), up to [`MAX_WORDS`] of them.
+fn caps_words(head: &str, from: usize) -> Option<Range<usize>> {
+    let mut end = from;
+    let mut words = 0;
+    for word in head[from..].split(' ') {
+        let word = word.trim_end_matches(',');
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        let is_caps = letters >= 2
+            && !word.chars().any(char::is_lowercase)
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''));
+        if !is_caps || words == MAX_WORDS {
+            break;
+        }
+        end = from + (word.as_ptr() as usize - head[from..].as_ptr() as usize) + word.len();
+        words += 1;
+        if head[end..].starts_with(',') {
+            break;
+        }
+    }
+    (words > 0).then_some(from..end)
+}
+
+/// A region after a dateline's place: capitalised words (`Ga.`, `United
+/// Arab Emirates`, `W.Va.`), not a month.
+fn region_words(head: &str, from: usize) -> Option<Range<usize>> {
+    let mut end = from;
+    let mut words = 0;
+    for word in head[from..].split(' ') {
+        let clean = word.trim_end_matches(',');
+        let Some(first) = clean.chars().next() else {
+            break;
+        };
+        let capital = first.is_uppercase()
+            && clean
+                .chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''));
+        let small = words > 0 && matches!(clean, "of" | "and" | "de");
+        if !(capital || small) || words == MAX_WORDS {
+            break;
+        }
+        if words == 0 && dates::month_number(clean.trim_end_matches('.')).is_some() {
+            return None;
+        }
+        end = from + (word.as_ptr() as usize - head[from..].as_ptr() as usize) + clean.len();
+        words += 1;
+        if clean.len() < word.len() {
+            break;
+        }
+    }
+    let text = head[from..end].trim_end_matches(|c: char| !c.is_alphabetic() && c != '.');
+    (words > 0 && !text.is_empty()).then(|| from..from + text.len())
+}
+
+/// ` April 25 (Reuters) -`, ` Jan. 3 -`: a month and a day.
+fn is_month_day(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    let (Some(month), Some(day)) = (words.next(), words.next()) else {
+        return false;
+    };
+    dates::month_number(month.trim_end_matches('.')).is_some()
+        && day
+            .trim_end_matches(',')
+            .parse::<u32>()
+            .is_ok_and(|d| (1..=31).contains(&d))
+}
+
+/// Byte ranges of two-letter codes in capitals right after a place span and
+/// a comma (`Austin, TX`), for `is_code` to confirm.
+pub(super) fn codes_after_places(
+    text: &str,
+    places: &[Range<usize>],
+    is_code: impl Fn(&str) -> bool,
+) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for place in places {
+        let Some(after) = text.get(place.end..) else {
+            continue;
+        };
+        let Some(rest) = after.strip_prefix(", ") else {
+            continue;
+        };
+        let start = place.end + 2;
+        let code = rest.get(..2).unwrap_or("");
+        let next = bytes.get(start + 2).copied();
+        if code.len() == 2
+            && code.bytes().all(|b| b.is_ascii_uppercase())
+            && !next.is_some_and(|b| b.is_ascii_alphanumeric())
+            && is_code(code)
+        {
+            out.push(start..start + 2);
+        }
+    }
+    out
+}
+
+/// True when the person span `span` of `text` is one word directly before
+/// an agreement noun (`Louvre accord`, `Marshall Plan`).
+pub(super) fn names_agreement(text: &str, span: &Span) -> bool {
+    let Some(name) = text.get(span.start..span.end) else {
+        return false;
+    };
+    if span.kind != Kind::Per || name.split_whitespace().count() != 1 {
+        return false;
+    }
+    let next = text[span.end..]
+        .strip_prefix(' ')
+        .and_then(|rest| rest.split(|c: char| !c.is_alphabetic()).next())
+        .unwrap_or("");
+    AGREEMENT_NOUNS
+        .iter()
+        .any(|n| next.eq_ignore_ascii_case(n) || next.eq_ignore_ascii_case(&format!("{n}s")))
+}
+
+/// True when `span` directly follows the place span `prev` after a comma
+/// (`Gainesville, Ga.`, `Austin, TX`).
+pub(super) fn follows_place(text: &str, prev: &Span, span: &Span) -> bool {
+    prev.part == span.part
+        && prev.kind == Kind::Loc
+        && prev.end <= span.start
+        && text
+            .get(prev.end..span.start)
+            .is_some_and(|between| between.trim_end() == ",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn datelines(text: &str) -> Vec<&str> {
+        let known = |p: &str| matches!(p, "LONDON" | "NEW YORK");
+        dateline_places(text, known)
+            .into_iter()
+            .map(|r| &text[r])
+            .collect()
+    }
+
+    #[test]
+    fn dateline_places_table() {
+        for (text, want) in [
+            ("GAINESVILLE, Ga. - A storm", vec!["GAINESVILLE", "Ga."]),
+            ("WASHINGTON (AP) - The Senate", vec!["WASHINGTON"]),
+            ("BEIJING, April 25 (Reuters) - China", vec!["BEIJING"]),
+            ("LONDON 1996-12-06\nTalks", vec!["LONDON"]),
+            (
+                "  BAHIA BLANCA, Argentina, Feb 26 - Grain",
+                vec!["BAHIA BLANCA", "Argentina"],
+            ),
+            (
+                "AL-AIN, United Arab Emirates, Aug 30 -- x",
+                vec!["AL-AIN", "United Arab Emirates"],
+            ),
+            (
+                "CHARLESTON, W.Va. \u{2014} Miners",
+                vec!["CHARLESTON", "W.Va."],
+            ),
+            ("NEW YORK \u{2014} Stocks fell", vec!["NEW YORK"]),
+            // Not datelines.
+            ("UPDATE 2 - Stocks fell", vec![]),
+            ("ZORBO - unknown word, no region", vec![]),
+            ("London, April 25 - lowercase place", vec![]),
+            ("The WHO said on Monday", vec![]),
+            ("NATO SAYS - headline style", vec![]),
+            ("", vec![]),
+            ("\u{e9}\u{e9}\u{e9}", vec![]),
+        ] {
+            assert_eq!(datelines(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn postal_codes_after_places() {
+        let text = "in Austin, TX, and Portland, OR. Also Paris, France and Reno, NVX.";
+        let at = |w: &str| {
+            let s = text.find(w).unwrap();
+            s..s + w.len()
+        };
+        let places = [at("Austin"), at("Portland"), at("Paris"), at("Reno")];
+        let got: Vec<&str> = codes_after_places(text, &places, |c| c != "FR")
+            .into_iter()
+            .map(|r| &text[r])
+            .collect();
+        assert_eq!(got, ["TX", "OR"]);
+    }
+
+    #[test]
+    fn agreement_names() {
+        let span = |text: &str, w: &str, kind| {
+            let start = text.find(w).unwrap();
+            Span {
+                part: crate::extract::tagger::Section::Body,
+                start,
+                end: start + w.len(),
+                kind,
+            }
+        };
+        for (text, word, want) in [
+            ("under the Louvre accord of 1987", "Louvre", true),
+            ("THE LOUVRE ACCORD HOLDS", "LOUVRE", true),
+            ("the Marshall Plan", "Marshall", true),
+            ("the Baker plan's terms", "Baker", true),
+            ("Baker planned a trip", "Baker", false),
+            ("James Baker accord", "James Baker", false),
+            ("Baker said", "Baker", false),
+        ] {
+            assert_eq!(
+                names_agreement(text, &span(text, word, Kind::Per)),
+                want,
+                "{text}"
+            );
+        }
+    }
+}
