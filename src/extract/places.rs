@@ -193,6 +193,7 @@ impl PlaceTable {
     }
 
     /// The canonical name of a place, if the table knows it.
+    #[cfg(any(test, feature = "lab"))]
     pub fn canonical(&self, text: &str) -> Option<&'static str> {
         self.lookup(text).map(|p| p.name)
     }
