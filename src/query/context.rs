@@ -6,7 +6,6 @@ use std::cell::OnceCell;
 use std::ops::Bound;
 
 use chrono::NaiveDate;
-use rustc_hash::FxHashMap;
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery,
     TermQuery,
@@ -15,7 +14,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DateTime, DocAddress, Searcher, TantivyDocument, Term};
 
 use super::counts::NameCounts;
-use super::names;
+use super::identity::Identities;
 use super::request::SearchRequest;
 use crate::error::{Error, Result};
 use crate::index::schema::{self, NAME_ANALYZER};
@@ -32,8 +31,8 @@ pub(super) struct Context<'a> {
     pub(super) index: &'a NewsIndex,
     pub(super) fields: &'a Fields,
     pub(super) searcher: Searcher,
-    /// The archive's surname resolution, computed once on first use.
-    pub(super) resolution: OnceCell<FxHashMap<String, String>>,
+    /// The archive's persons, grouped once on first use.
+    pub(super) identities: OnceCell<Identities>,
 }
 
 impl<'a> Context<'a> {
@@ -43,7 +42,7 @@ impl<'a> Context<'a> {
             index,
             fields: index.fields(),
             searcher: reader.searcher(),
-            resolution: OnceCell::new(),
+            identities: OnceCell::new(),
         })
     }
 
@@ -69,41 +68,43 @@ impl<'a> Context<'a> {
         Ok(Some(query))
     }
 
-    /// Single-word person names that the archive resolves to a full name
-    /// (see [`names`]).
-    pub(super) fn surname_resolution(&self) -> Result<&FxHashMap<String, String>> {
-        if let Some(done) = self.resolution.get() {
+    /// The archive's persons (see [`super::identity`]), from the counts
+    /// of every stored person name.
+    pub(super) fn identities(&self) -> Result<&Identities> {
+        if let Some(done) = self.identities.get() {
             return Ok(done);
         }
-        let counts = self
-            .searcher
+        let counts = self.all_person_counts()?;
+        Ok(self.identities.get_or_init(|| Identities::build(&counts)))
+    }
+
+    /// Articles per stored person name over the whole archive.
+    pub(super) fn all_person_counts(&self) -> Result<Vec<(String, u64)>> {
+        self.searcher
             .search(
                 &AllQuery,
                 &NameCounts {
                     field: schema::PERSON_NAME,
                 },
             )
-            .map_err(|e| self.err(e))?;
-        Ok(self
-            .resolution
-            .get_or_init(|| names::surname_resolution(&counts)))
+            .map_err(|e| self.err(e))
     }
 
-    /// Articles that mention person `name`: those whose people include every
-    /// word of it, plus, for a name of several words, those that name only a
-    /// surname the archive resolves to a full name matching `name`
-    /// (`--person "Antony Blinken"` also finds articles that say only
-    /// "Blinken").
+    /// Articles that mention person `name` in any of the forms the archive
+    /// groups under the persons `name` names (`--person "Chuck Schumer"`
+    /// also finds "Charles E. Schumer" and, when the archive makes it
+    /// clear, "Schumer").
     fn person_query(&self, name: &str) -> Result<Box<dyn Query>> {
         let by_words = self.name_query(self.fields.people, name)?;
-        let wanted = self.name_words(name);
-        if wanted.len() < 2 {
+        let ids = self.identities()?;
+        let persons = ids.matching(name);
+        if persons.is_empty() {
             return Ok(by_words);
         }
-        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, by_words)];
-        for (single, full) in self.surname_resolution()? {
-            if contains_words(&self.name_words(full), &wanted) {
-                let term = Term::from_field_text(self.fields.person_name, single);
+        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for at in persons {
+            for (form, _) in &ids.person(at).forms {
+                let term = Term::from_field_text(self.fields.person_name, form);
                 alternatives.push((
                     Occur::Should,
                     Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
