@@ -183,11 +183,6 @@ pub struct EntityArgs {
     #[command(flatten)]
     pub dates: DateArgs,
 
-    /// With NAME (people only): list the persons NAME names, each with every
-    /// form of the name merged under it and the articles of each form.
-    #[arg(long, requires = "name")]
-    pub forms: bool,
-
     /// One JSON object per line on stdout.
     #[arg(long)]
     pub json: bool,

@@ -39,24 +39,6 @@ pub fn run(index_path: &Path, args: EntityArgs, kind: EntityKind, style: &Style)
                 Status::Found
             })
         }
-        Some(name) if args.forms => {
-            if kind == EntityKind::Place {
-                anyhow::bail!("--forms lists the forms of a person's name: use it with `people`");
-            }
-            let persons = newsdex::person_forms(&index, name)?;
-            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            if args.json {
-                json::write_person_forms(&mut out, &persons)?;
-            } else {
-                human::write_person_forms(&mut out, &persons, style)?;
-            }
-            out.flush()?;
-            Ok(if persons.is_empty() {
-                Status::NothingFound
-            } else {
-                Status::Found
-            })
-        }
         Some(name) => {
             let mut request = SearchRequest {
                 sort: Sort::Newest,

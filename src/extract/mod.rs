@@ -21,7 +21,7 @@ pub mod eval;
 #[cfg(feature = "lab")]
 pub mod places;
 #[cfg(not(feature = "lab"))]
-pub(crate) mod places;
+mod places;
 #[cfg(feature = "lab")]
 pub mod tagger;
 #[cfg(not(feature = "lab"))]

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::model::IngestReport;
 use crate::model::{Article, Mention};
-use crate::query::{EntityCount, Hit, PersonForms, Snippet, Stats};
+use crate::query::{EntityCount, Hit, Snippet, Stats};
 
 /// One search hit.
 #[derive(Debug, Serialize)]
@@ -279,39 +279,6 @@ pub fn write_entities<W: Write>(w: &mut W, entries: &[EntityCount]) -> io::Resul
             &EntityJson {
                 name: &e.name,
                 articles: e.articles,
-            },
-        )?;
-    }
-    Ok(())
-}
-
-/// One person of `people NAME --forms --json`.
-#[derive(Serialize)]
-pub struct PersonFormsJson<'a> {
-    /// The name the person is shown by.
-    pub name: &'a str,
-    /// Articles that mention the person in any form.
-    pub articles: u64,
-    /// Every form of the name, with the articles that write it.
-    pub forms: Vec<EntityJson<'a>>,
-}
-
-/// Writes persons with their forms, one per line.
-pub fn write_person_forms<W: Write>(w: &mut W, persons: &[PersonForms]) -> io::Result<()> {
-    for p in persons {
-        write_line(
-            w,
-            &PersonFormsJson {
-                name: &p.name,
-                articles: p.articles,
-                forms: p
-                    .forms
-                    .iter()
-                    .map(|f| EntityJson {
-                        name: &f.name,
-                        articles: f.articles,
-                    })
-                    .collect(),
             },
         )?;
     }

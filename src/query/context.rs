@@ -6,6 +6,7 @@ use std::cell::OnceCell;
 use std::ops::Bound;
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery,
     TermQuery,
@@ -14,7 +15,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DateTime, DocAddress, Searcher, TantivyDocument, Term};
 
 use super::counts::NameCounts;
-use super::identity::Identities;
+use super::names;
 use super::request::SearchRequest;
 use crate::error::{Error, Result};
 use crate::index::schema::{self, NAME_ANALYZER};
@@ -31,8 +32,8 @@ pub(super) struct Context<'a> {
     pub(super) index: &'a NewsIndex,
     pub(super) fields: &'a Fields,
     pub(super) searcher: Searcher,
-    /// The archive's persons, grouped once on first use.
-    pub(super) identities: OnceCell<Identities>,
+    /// The archive's surname resolution, computed once on first use.
+    pub(super) resolution: OnceCell<FxHashMap<String, String>>,
 }
 
 impl<'a> Context<'a> {
@@ -42,7 +43,7 @@ impl<'a> Context<'a> {
             index,
             fields: index.fields(),
             searcher: reader.searcher(),
-            identities: OnceCell::new(),
+            resolution: OnceCell::new(),
         })
     }
 
@@ -68,43 +69,41 @@ impl<'a> Context<'a> {
         Ok(Some(query))
     }
 
-    /// The archive's persons (see [`super::identity`]), from the counts
-    /// of every stored person name.
-    pub(super) fn identities(&self) -> Result<&Identities> {
-        if let Some(done) = self.identities.get() {
+    /// Single-word person names that the archive resolves to a full name
+    /// (see [`names`]).
+    pub(super) fn surname_resolution(&self) -> Result<&FxHashMap<String, String>> {
+        if let Some(done) = self.resolution.get() {
             return Ok(done);
         }
-        let counts = self.all_person_counts()?;
-        Ok(self.identities.get_or_init(|| Identities::build(&counts)))
-    }
-
-    /// Articles per stored person name over the whole archive.
-    pub(super) fn all_person_counts(&self) -> Result<Vec<(String, u64)>> {
-        self.searcher
+        let counts = self
+            .searcher
             .search(
                 &AllQuery,
                 &NameCounts {
                     field: schema::PERSON_NAME,
                 },
             )
-            .map_err(|e| self.err(e))
+            .map_err(|e| self.err(e))?;
+        Ok(self
+            .resolution
+            .get_or_init(|| names::surname_resolution(&counts)))
     }
 
-    /// Articles that mention person `name` in any of the forms the archive
-    /// groups under the persons `name` names (`--person "Chuck Schumer"`
-    /// also finds "Charles E. Schumer" and, when the archive makes it
-    /// clear, "Schumer").
+    /// Articles that mention person `name`: those whose people include every
+    /// word of it, plus, for a name of several words, those that name only a
+    /// surname the archive resolves to a full name matching `name`
+    /// (`--person "Antony Blinken"` also finds articles that say only
+    /// "Blinken").
     fn person_query(&self, name: &str) -> Result<Box<dyn Query>> {
         let by_words = self.name_query(self.fields.people, name)?;
-        let ids = self.identities()?;
-        let persons = ids.matching(name);
-        if persons.is_empty() {
+        let wanted = self.name_words(name);
+        if wanted.len() < 2 {
             return Ok(by_words);
         }
-        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for at in persons {
-            for (form, _) in &ids.person(at).forms {
-                let term = Term::from_field_text(self.fields.person_name, form);
+        let mut alternatives: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, by_words)];
+        for (single, full) in self.surname_resolution()? {
+            if contains_words(&self.name_words(full), &wanted) {
+                let term = Term::from_field_text(self.fields.person_name, single);
                 alternatives.push((
                     Occur::Should,
                     Box::new(TermQuery::new(term, IndexRecordOption::Basic)),

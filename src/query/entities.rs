@@ -1,7 +1,8 @@
 //! Counting the articles that mention each person or place.
 
 use super::context::{Context, contains_words};
-use super::counts::{NameCounts, PersonCounts};
+use super::counts::NameCounts;
+use super::names;
 use super::request::SearchRequest;
 use crate::error::Result;
 use crate::index::NewsIndex;
@@ -40,45 +41,38 @@ pub fn count_entities(
         }
     }
     let (query, _) = cx.query(&request)?;
-    let mut entries: Vec<EntityCount> = match kind {
+    let counts = cx
+        .searcher
+        .search(&query, &NameCounts { field: column })
+        .map_err(|e| cx.err(e))?;
+    let counts = match kind {
         EntityKind::Person => {
-            let ids = cx.identities()?;
-            let counts = cx
-                .searcher
-                .search(
-                    &query,
-                    &PersonCounts {
-                        field: column,
-                        identities: ids,
-                    },
-                )
-                .map_err(|e| cx.err(e))?;
-            let wanted: Option<Vec<u32>> = name.map(|n| ids.matching(n));
-            counts
-                .into_iter()
-                .filter(|(at, _)| wanted.as_ref().is_none_or(|w| w.contains(at)))
-                .map(|(at, articles)| EntityCount {
-                    name: ids.person(at).name.clone(),
-                    articles,
-                })
-                .collect()
+            // Counted over the whole archive already: no second pass.
+            let everything = name.is_none()
+                && filter.text.trim().is_empty()
+                && filter.since.is_none()
+                && filter.until.is_none()
+                && filter.people.is_empty()
+                && filter.places.is_empty();
+            let resolution = if everything {
+                cx.resolution
+                    .get_or_init(|| names::surname_resolution(&counts))
+            } else {
+                cx.surname_resolution()?
+            };
+            names::fold_counts(counts, resolution)
         }
-        EntityKind::Place => {
-            let counts = cx
-                .searcher
-                .search(&query, &NameCounts { field: column })
-                .map_err(|e| cx.err(e))?;
-            let wanted: Option<Vec<String>> = name.map(|n| cx.name_words(n));
-            counts
-                .into_iter()
-                .map(|(name, articles)| EntityCount { name, articles })
-                .filter(|entry| match &wanted {
-                    Some(words) => contains_words(&cx.name_words(&entry.name), words),
-                    None => true,
-                })
-                .collect()
-        }
+        EntityKind::Place => counts,
     };
+    let wanted: Option<Vec<String>> = name.map(|n| cx.name_words(n));
+    let mut entries: Vec<EntityCount> = counts
+        .into_iter()
+        .map(|(name, articles)| EntityCount { name, articles })
+        .filter(|entry| match &wanted {
+            Some(words) => contains_words(&cx.name_words(&entry.name), words),
+            None => true,
+        })
+        .collect();
     // Most articles first, then by name; only the first `limit` are sorted.
     let order = |a: &EntityCount, b: &EntityCount| {
         b.articles
@@ -91,60 +85,4 @@ pub fn count_entities(
     entries.truncate(limit);
     entries.sort_unstable_by(order);
     Ok(entries)
-}
-
-/// A person and the forms of its name that the archive groups under it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PersonForms {
-    /// The name the person is shown by.
-    pub name: String,
-    /// Articles that mention the person in any form (each counted once).
-    pub articles: u64,
-    /// Every form with the number of articles that write it, most first.
-    pub forms: Vec<EntityCount>,
-}
-
-/// The persons that `name` names, each with every form of its name, so
-/// that a merge can be checked: `people "Chuck Schumer" --forms`.
-pub fn person_forms(index: &NewsIndex, name: &str) -> Result<Vec<PersonForms>> {
-    let cx = Context::new(index)?;
-    let ids = cx.identities()?;
-    let mut request = SearchRequest::default();
-    request.people.push(name.to_string());
-    let (query, _) = cx.query(&request)?;
-    let counts = cx
-        .searcher
-        .search(
-            &query,
-            &PersonCounts {
-                field: schema::PERSON_NAME,
-                identities: ids,
-            },
-        )
-        .map_err(|e| cx.err(e))?;
-    let mut out: Vec<PersonForms> = ids
-        .matching(name)
-        .into_iter()
-        .map(|at| {
-            let person = ids.person(at);
-            PersonForms {
-                name: person.name.clone(),
-                articles: counts.get(&at).copied().unwrap_or(0),
-                forms: person
-                    .forms
-                    .iter()
-                    .map(|(form, n)| EntityCount {
-                        name: form.clone(),
-                        articles: *n,
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        b.articles
-            .cmp(&a.articles)
-            .then_with(|| a.name.cmp(&b.name))
-    });
-    Ok(out)
 }

@@ -10,24 +10,23 @@
 //! One file per concern: `context.rs` compiles a request into a tantivy
 //! query; `search.rs`, `entities.rs`, `article.rs` and `stats.rs` run it;
 //! `snippet.rs` picks the passage shown with a hit (rendering it is
-//! `output`'s job); `counts.rs` counts names and `identity.rs` groups the forms of one person.
+//! `output`'s job); `counts.rs` and `names.rs` count and resolve names.
 //!
 //! Returns newsdex types only; tantivy stays inside this module and `index`.
-//! Uses `model`, `error`, `ascii`, `data`, `extract` (name folding) and
-//! `index`.
+//! Uses `model`, `error`, `ascii` and `index`.
 
 mod article;
 mod context;
 mod counts;
 mod entities;
-mod identity;
+mod names;
 mod request;
 mod search;
 mod snippet;
 mod stats;
 
 pub use article::get_article;
-pub use entities::{EntityCount, PersonForms, count_entities, person_forms};
+pub use entities::{EntityCount, count_entities};
 pub use request::{DateBound, SearchRequest, Sort, parse_day_bound};
 pub use search::{Hit, SearchResults, search};
 pub use snippet::Snippet;
