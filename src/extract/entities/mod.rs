@@ -150,8 +150,16 @@ fn tag_cased(tagger: &Tagger, title: &str, body: &str) -> (Vec<Span>, [Vec<Range
     };
     // The copy finds the people; places and organisations in capitals are
     // found as well in the original (the tagger learned both forms).
+    // Without all-caps body lines only the title is tagged again (an
+    // all-caps Reuters headline would otherwise cost a second pass over the
+    // whole body).
+    let body_copy = if caps[1].is_empty() {
+        ""
+    } else {
+        copies[1].as_str()
+    };
     let people: Vec<Span> = tagger
-        .tag(&copies[0], &copies[1])
+        .tag(&copies[0], body_copy)
         .into_iter()
         .filter(|s| s.kind == Kind::Per && inside(s))
         .collect();
