@@ -31,7 +31,9 @@ mod wire;
 
 pub(crate) use path::date_from_path;
 use scan::{Tok, match_at, read_date, starts_clean, tokenize};
-pub(crate) use wire::{WireDate, dateline_day, wire_dateline, year_from_path, year_hint};
+pub(crate) use wire::{
+    WireDate, dateline_day, month_day, wire_dateline, year_from_path, year_hint,
+};
 
 /// The outcome of parsing a date string.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

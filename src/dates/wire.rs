@@ -54,9 +54,17 @@ pub(crate) fn wire_dateline(paragraph: &str) -> Option<WireDate> {
     let (Some(month), Some(day), None) = (words.next(), words.next(), words.next()) else {
         return None;
     };
+    let (month, day) = month_day(month, day)?;
+    Some(WireDate::MonthDay(month, day))
+}
+
+/// A dateline's month and day from its two words (`April` `25`, `Jan.`
+/// `3`): a month name or abbreviation, with or without its period, and a
+/// day from 1 to 31.
+pub(crate) fn month_day(month: &str, day: &str) -> Option<(u32, u32)> {
     let month = month_number(month.trim_end_matches('.'))?;
     let day: u32 = day.parse().ok().filter(|d| (1..=31).contains(d))?;
-    Some(WireDate::MonthDay(month, day))
+    Some((month, day))
 }
 
 /// The year a text writes most often as a four-digit number between 1900

@@ -129,11 +129,7 @@ fn is_month_day(text: &str) -> bool {
     let (Some(month), Some(day)) = (words.next(), words.next()) else {
         return false;
     };
-    dates::month_number(month.trim_end_matches('.')).is_some()
-        && day
-            .trim_end_matches(',')
-            .parse::<u32>()
-            .is_ok_and(|d| (1..=31).contains(&d))
+    dates::month_day(month, day.trim_end_matches(',')).is_some()
 }
 
 /// Byte ranges of two-letter codes in capitals right after a place span and

@@ -86,13 +86,7 @@ impl EntityExtractor for TaggerExtractor {
         for part in Section::BOTH {
             let text = part.of(title, body);
             for (start, end) in party_label_states(text) {
-                spans.retain(|s| !(s.part == part && s.start < end && start < s.end));
-                spans.push(Span {
-                    part,
-                    start,
-                    end,
-                    kind: Kind::Loc,
-                });
+                force_place(&mut spans, part, start..end);
             }
         }
         place_context(&mut spans, title, body);
@@ -108,9 +102,7 @@ impl EntityExtractor for TaggerExtractor {
                 };
                 let part = span.part.of(title, body);
                 let text = part.get(span.start..span.end)?;
-                let in_caps = caps[span.part.index()]
-                    .iter()
-                    .any(|r| r.start <= span.start && span.end <= r.end);
+                let in_caps = within(&caps[span.part.index()], span);
                 let follows_place = i > 0 && context::follows_place(part, &spans[i - 1], span);
                 Some(Tagged {
                     text,
@@ -139,29 +131,21 @@ fn tag_cased(tagger: &Tagger, title: &str, body: &str) -> (Vec<Span>, [Vec<Range
     if caps.iter().all(Vec::is_empty) {
         return (spans, caps);
     }
-    let copies = [
-        caps::cased_copy(title, &caps[0]),
-        caps::cased_copy(body, &caps[1]),
-    ];
-    let inside = |s: &Span| {
-        caps[s.part.index()]
-            .iter()
-            .any(|r| r.start <= s.start && s.end <= r.end)
-    };
     // The copy finds the people; places and organisations in capitals are
     // found as well in the original (the tagger learned both forms).
     // Without all-caps body lines only the title is tagged again (an
     // all-caps Reuters headline would otherwise cost a second pass over the
     // whole body).
+    let title_copy = caps::cased_copy(title, &caps[0]);
     let body_copy = if caps[1].is_empty() {
-        ""
+        String::new()
     } else {
-        copies[1].as_str()
+        caps::cased_copy(body, &caps[1])
     };
     let people: Vec<Span> = tagger
-        .tag(&copies[0], body_copy)
+        .tag(&title_copy, &body_copy)
         .into_iter()
-        .filter(|s| s.kind == Kind::Per && inside(s))
+        .filter(|s| s.kind == Kind::Per && within(&caps[s.part.index()], s))
         .collect();
     let overlap = |a: &Span, b: &Span| a.part == b.part && a.start < b.end && b.start < a.end;
     let new: Vec<Span> = people
@@ -170,6 +154,24 @@ fn tag_cased(tagger: &Tagger, title: &str, body: &str) -> (Vec<Span>, [Vec<Range
         .collect();
     spans.extend(new);
     (spans, caps)
+}
+
+/// Whether `span` lies inside one of `lines` (byte ranges of its part).
+fn within(lines: &[Range<usize>], span: &Span) -> bool {
+    lines
+        .iter()
+        .any(|r| r.start <= span.start && span.end <= r.end)
+}
+
+/// Makes `range` of `part` a place span, replacing the spans it overlaps.
+fn force_place(spans: &mut Vec<Span>, part: Section, range: Range<usize>) {
+    spans.retain(|s| !(s.part == part && s.start < range.end && range.start < s.end));
+    spans.push(Span {
+        part,
+        start: range.start,
+        end: range.end,
+        kind: Kind::Loc,
+    });
 }
 
 /// The span rules of [`context`]: the body's dateline places and postal
@@ -193,13 +195,7 @@ fn place_context(spans: &mut Vec<Span>, title: &str, body: &str) {
         }
     }
     for (part, range) in added {
-        spans.retain(|s| !(s.part == part && s.start < range.end && range.start < s.end));
-        spans.push(Span {
-            part,
-            start: range.start,
-            end: range.end,
-            kind: Kind::Loc,
-        });
+        force_place(spans, part, range);
     }
     spans.retain(|s| !context::names_agreement(s.part.of(title, body), s));
 }
