@@ -69,6 +69,27 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Figures about the index.
     Stats(StatsArgs),
+    /// Print a shell completion script (see the README's install section).
+    Completions(CompletionsArgs),
+    /// Print the man page, or write every page into a folder.
+    Man(ManArgs),
+}
+
+/// `newsdex completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+/// `newsdex man`.
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write newsdex.1 and one newsdex-COMMAND.1 per command into DIR
+    /// instead of printing newsdex.1.
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<PathBuf>,
 }
 
 /// `newsdex ingest`. Fields are sorted.
@@ -147,6 +168,11 @@ pub struct SearchArgs {
     #[command(flatten)]
     pub dates: DateArgs,
 
+    /// CSV with a header row on stdout, for spreadsheets (UTF-8, RFC 4180;
+    /// lists joined by "; ").
+    #[arg(long, conflicts_with = "json")]
+    pub csv: bool,
+
     /// One JSON object per hit on stdout.
     #[arg(long)]
     pub json: bool,
@@ -182,6 +208,11 @@ pub struct SearchArgs {
 pub struct EntityArgs {
     #[command(flatten)]
     pub dates: DateArgs,
+
+    /// CSV with a header row on stdout, for spreadsheets (UTF-8, RFC 4180;
+    /// lists joined by "; ").
+    #[arg(long, conflicts_with = "json")]
+    pub csv: bool,
 
     /// One JSON object per line on stdout.
     #[arg(long)]
@@ -237,6 +268,11 @@ pub struct ExtractArgs {
 /// `newsdex stats`.
 #[derive(Debug, Args)]
 pub struct StatsArgs {
+    /// CSV with a header row on stdout, for spreadsheets (UTF-8, RFC 4180;
+    /// lists joined by "; ").
+    #[arg(long, conflicts_with = "json")]
+    pub csv: bool,
+
     /// One JSON object.
     #[arg(long)]
     pub json: bool,

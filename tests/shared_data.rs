@@ -131,6 +131,36 @@ fn allsides_json_lines_with_messy_dates() {
         hits.iter()
             .all(|h| h.snippet.to_lowercase().contains("<b>sanction"))
     );
+
+    // A spreadsheet's view: Python's csv module reads the same rows as --json.
+    for args in [
+        &["search", "sanctions OR tariffs", "--limit", "500"][..],
+        &["people", "--limit", "300"][..],
+        &["places", "--limit", "300"][..],
+        &["people", "donald trump", "--limit", "200"][..],
+    ] {
+        csv_matches_json(&dir, args);
+    }
+}
+
+/// Runs `tests/csv_matches_json.py` on the `--csv` and `--json` outputs.
+fn csv_matches_json(dir: &Dir, args: &[&str]) {
+    let json = dir.path().join("rows.jsonl");
+    let csv = dir.path().join("rows.csv");
+    std::fs::write(&json, dir.command(&[args, &["--json"]].concat()).stdout()).unwrap();
+    std::fs::write(&csv, dir.command(&[args, &["--csv"]].concat()).stdout()).unwrap();
+    let script = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/csv_matches_json.py");
+    let out = std::process::Command::new("python3")
+        .arg(&script)
+        .arg(&csv)
+        .arg(&json)
+        .output()
+        .expect("python3 runs (the CSV check needs it)");
+    let said =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{args:?}: {said}");
+    let rows: usize = said.split_whitespace().next().unwrap().parse().unwrap();
+    assert!(rows >= 100, "{args:?}: {said}");
 }
 
 #[test]

@@ -3,6 +3,7 @@
 #[macro_use]
 mod util;
 
+mod csv_output;
 mod incremental;
 mod ingest;
 mod json;

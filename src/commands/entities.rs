@@ -6,11 +6,11 @@ use std::path::Path;
 use anyhow::Result;
 use newsdex::EntityKind;
 use newsdex::NewsIndex;
-use newsdex::output::{Style, human, json};
+use newsdex::output::{Style, csv, human, json};
 use newsdex::{SearchRequest, Sort};
 
-use super::Status;
 use super::search::{date_range, print_results};
+use super::{Format, Status};
 use crate::cli::EntityArgs;
 
 pub fn run(index_path: &Path, args: EntityArgs, kind: EntityKind, style: &Style) -> Result<Status> {
@@ -21,16 +21,17 @@ pub fn run(index_path: &Path, args: EntityArgs, kind: EntityKind, style: &Style)
         until,
         ..SearchRequest::default()
     };
+    let format = Format::from_flags(args.json, args.csv);
     let index = NewsIndex::open(index_path)?;
     match &args.name {
         None => {
             let limit = args.limit.unwrap_or(20);
             let entries = newsdex::count_entities(&index, kind, &filter, None, limit)?;
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            if args.json {
-                json::write_entities(&mut out, &entries)?;
-            } else {
-                human::write_entities(&mut out, &entries, kind, style)?;
+            match format {
+                Format::Json => json::write_entities(&mut out, &entries)?,
+                Format::Csv => csv::write_entities(&mut out, &entries)?,
+                Format::Human => human::write_entities(&mut out, &entries, kind, style)?,
             }
             out.flush()?;
             Ok(if entries.is_empty() {
@@ -51,7 +52,7 @@ pub fn run(index_path: &Path, args: EntityArgs, kind: EntityKind, style: &Style)
                 EntityKind::Place => request.places.push(name.clone()),
             }
             let results = newsdex::search(&index, &request)?;
-            if !args.json {
+            if format == Format::Human {
                 // Say which entities the name matched when it is ambiguous.
                 let matched = newsdex::count_entities(&index, kind, &filter, Some(name), 10)?;
                 if matched.len() > 1 {
@@ -69,7 +70,7 @@ pub fn run(index_path: &Path, args: EntityArgs, kind: EntityKind, style: &Style)
                     )?;
                 }
             }
-            print_results(&results, request.offset, args.json, style)
+            print_results(&results, request.offset, format, style)
         }
     }
 }

@@ -3,6 +3,7 @@ One module per subcommand: glue that wires library stages and renders their
 results. Domain rules live in the library.
 */
 
+mod docs;
 mod entities;
 mod extract;
 mod ingest;
@@ -64,6 +65,30 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::Show(args) => show::run(&cli.index, args, &style),
         Command::Extract(args) => extract::run(args, &style),
         Command::Stats(args) => stats::run(&cli.index, args),
+        Command::Completions(args) => docs::completions(args),
+        Command::Man(args) => docs::man(args),
+    }
+}
+
+/// How a command writes its rows on stdout.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Aligned text for people.
+    Human,
+    /// JSON Lines.
+    Json,
+    /// CSV with a header row.
+    Csv,
+}
+
+impl Format {
+    /// The format chosen by `--json` and `--csv` (clap makes them exclusive).
+    pub fn from_flags(json: bool, csv: bool) -> Format {
+        match (json, csv) {
+            (true, _) => Format::Json,
+            (_, true) => Format::Csv,
+            _ => Format::Human,
+        }
     }
 }
 

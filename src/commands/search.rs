@@ -5,10 +5,10 @@ use std::path::Path;
 
 use anyhow::Result;
 use newsdex::NewsIndex;
-use newsdex::output::{Style, human, json};
+use newsdex::output::{Style, csv, human, json};
 use newsdex::{DateBound, SearchRequest, SearchResults, Sort, parse_day_bound};
 
-use super::Status;
+use super::{Format, Status};
 use crate::cli::{DateArgs, SearchArgs, SortArg};
 
 pub fn run(index_path: &Path, args: SearchArgs, style: &Style) -> Result<Status> {
@@ -29,23 +29,30 @@ pub fn run(index_path: &Path, args: SearchArgs, style: &Style) -> Result<Status>
     };
     let index = NewsIndex::open(index_path)?;
     let results = newsdex::search(&index, &request)?;
-    print_results(&results, request.offset, args.json, style)
+    print_results(
+        &results,
+        request.offset,
+        Format::from_flags(args.json, args.csv),
+        style,
+    )
 }
 
 /// Prints results as search does; shared with `people NAME`/`places NAME`.
 pub fn print_results(
     results: &SearchResults,
     offset: usize,
-    as_json: bool,
+    format: Format,
     style: &Style,
 ) -> Result<Status> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    if as_json {
-        for hit in &results.hits {
-            json::write_line(&mut out, &json::HitJson::new(hit))?;
+    match format {
+        Format::Json => {
+            for hit in &results.hits {
+                json::write_line(&mut out, &json::HitJson::new(hit))?;
+            }
         }
-    } else {
-        human::write_search(&mut out, results, offset, style)?;
+        Format::Csv => csv::write_hits(&mut out, &results.hits)?,
+        Format::Human => human::write_search(&mut out, results, offset, style)?,
     }
     out.flush()?;
     Ok(if results.total == 0 {

@@ -3,11 +3,13 @@
 //! * [`human`]: aligned text, bold/colored when writing to a terminal.
 //! * [`json`]: JSON Lines, one object per line; its serde structs are the
 //!   documented schema (see the README's "Output" section).
+//! * [`csv`]: the same rows as CSV with a header, for spreadsheets.
 //!
 //! Everything writes to a `&mut impl Write`; the binary picks stdout or
 //! stderr. Uses `model` (articles and the ingest report) and `query`'s
 //! results; renders snippets, which `query` only selects.
 
+pub mod csv;
 pub mod human;
 pub mod json;
 
