@@ -23,7 +23,7 @@ use rayon::prelude::*;
 use crate::error::Result;
 use crate::extract::{DateNote, EntityExtractor, extract_article};
 use crate::index::{FileRecord, Indexer, NewsIndex};
-use crate::model::{Article, Fingerprint, IngestReport, Skipped};
+use crate::model::{Article, Fingerprint, IngestReport, Skipped, SourceFormat};
 use crate::parse::{self, ParseError, ParseOptions, Parsed, Problem};
 use crate::walk::{self, SourceFile, WalkError};
 
@@ -70,6 +70,9 @@ enum FileOutcome {
         first: bool,
         /// The last part (the file's counts are settled then).
         last: bool,
+        /// The file's earlier run stopped part-way and this run goes on
+        /// from there: its committed articles stay.
+        resume: bool,
     },
     Failed {
         file: SourceFile,
@@ -119,13 +122,24 @@ pub fn ingest(
     }
 
     let mut to_read = Vec::new();
+    // Files whose last run stopped part-way, unchanged since: the positions
+    // already committed, which are not extracted again.
+    let mut resume: HashMap<PathBuf, HashSet<u64>> = HashMap::new();
     for file in walked.files {
         match known.get(&file.path) {
             Some(record)
                 if record.fingerprint.size == file.size
                     && record.fingerprint.mtime == file.mtime =>
             {
-                report.unchanged += record.positions.len() as u64;
+                if record.complete {
+                    report.unchanged += record.positions.len() as u64;
+                    continue;
+                }
+                resume.insert(
+                    file.path.clone(),
+                    record.positions.iter().copied().collect(),
+                );
+                to_read.push(file);
             }
             _ => to_read.push(file),
         }
@@ -136,6 +150,7 @@ pub fn ingest(
     let mut result = Ok(());
     std::thread::scope(|scope| {
         let to_read = &to_read;
+        let resume = &resume;
         scope.spawn(move || {
             // A send fails only when the writer stopped on an error.
             for batch in batches(to_read) {
@@ -152,7 +167,13 @@ pub fn ingest(
                         }
                     }
                     Batch::Large(file) => {
-                        if read_large_file(file, options, extractor, &sender).is_err() {
+                        let done = resume.get(&file.path);
+                        let sent = if file.format == SourceFormat::JsonLines {
+                            stream_json_lines(file, options, extractor, done, &sender)
+                        } else {
+                            read_large_file(file, options, extractor, done, &sender)
+                        };
+                        if sent.is_err() {
                             return;
                         }
                     }
@@ -166,13 +187,9 @@ pub fn ingest(
             if result.is_err() {
                 continue; // drain so the producers finish
             }
-            // Never commit between the parts of a file: a commit holding
-            // part of a file with its new fingerprint would make the next
-            // run skip the rest.
-            let ends_file = matches!(
-                outcome,
-                FileOutcome::Failed { .. } | FileOutcome::Articles { last: true, .. }
-            );
+            // A commit may fall between the parts of a large file: its parts
+            // before the last carry the hash `Fingerprint::PARTIAL`, so the
+            // next run sees the file unfinished and resumes it.
             result = write_outcome(
                 outcome,
                 &known,
@@ -181,7 +198,7 @@ pub fn ingest(
                 &mut report,
                 progress,
             );
-            if result.is_ok() && ends_file && last_commit.elapsed() >= options.commit_interval {
+            if result.is_ok() && last_commit.elapsed() >= options.commit_interval {
                 progress.committing();
                 result = writer.commit();
                 report.commits += 1;
@@ -296,6 +313,7 @@ fn read_small_file(
         notes,
         first: true,
         last: true,
+        resume: false,
     }
 }
 
@@ -308,6 +326,7 @@ fn read_large_file(
     file: &SourceFile,
     options: &IngestOptions,
     extractor: &dyn EntityExtractor,
+    done: Option<&HashSet<u64>>,
     sender: &crossbeam_channel::Sender<FileOutcome>,
 ) -> Result<(), WriterStopped> {
     let (hash, parsed) = match load_file(file, &options.parse) {
@@ -323,6 +342,9 @@ fn read_large_file(
     };
     let mut problems = parsed.problems;
     let mut raws = parsed.articles;
+    if let Some(done) = done {
+        raws.retain(|raw| !done.contains(&raw.position));
+    }
     let parts = raws.len().div_ceil(PART_ARTICLES).max(1);
     for part in 0..parts {
         let rest = raws.split_off(raws.len().min(PART_ARTICLES));
@@ -340,10 +362,135 @@ fn read_large_file(
                 notes,
                 first: part == 0,
                 last: part + 1 == parts,
+                resume: done.is_some(),
             })
             .map_err(|_| WriterStopped)?;
     }
     Ok(())
+}
+
+/// Lines of a streamed file read per part...
+const PART_LINES: usize = PART_ARTICLES;
+/// ... or this many bytes of text, whichever comes first.
+const PART_BYTES: usize = 16 << 20;
+
+/// One part of a streamed file, before it is sent.
+#[derive(Default)]
+struct Part {
+    articles: Vec<Article>,
+    notes: Vec<DateNote>,
+    problems: Vec<Problem>,
+}
+
+/// A large JSON Lines file, read as a stream in bounded memory: each part's
+/// lines are parsed and extracted in parallel and sent as soon as the next
+/// part shows the file goes on, so that the last part sent always holds
+/// articles (the one that carries the file's content hash). Lines whose
+/// articles an interrupted run committed (`done`) are not extracted again.
+/// Fails only when the writer has stopped.
+fn stream_json_lines(
+    file: &SourceFile,
+    options: &IngestOptions,
+    extractor: &dyn EntityExtractor,
+    done: Option<&HashSet<u64>>,
+    sender: &crossbeam_channel::Sender<FileOutcome>,
+) -> Result<(), WriterStopped> {
+    let send = |part: Part, hash: u64, first: bool, last: bool| {
+        sender
+            .send(FileOutcome::Articles {
+                file: file.clone(),
+                hash,
+                articles: part.articles,
+                problems: part.problems,
+                notes: part.notes,
+                first,
+                last,
+                resume: done.is_some(),
+            })
+            .map_err(|_| WriterStopped)
+    };
+    let reader = match file.open() {
+        Ok(reader) => reader,
+        Err(error) => {
+            return sender
+                .send(FileOutcome::Failed {
+                    file: file.clone(),
+                    error: error.into(),
+                })
+                .map_err(|_| WriterStopped);
+        }
+    };
+    let mut lines = parse::stream::JsonLinesReader::new(reader, file.gzip);
+    let mut pending: Option<Part> = None;
+    let mut sent_any = false;
+    loop {
+        let mut problems = Vec::new();
+        let batch = lines.next_lines(PART_LINES, PART_BYTES, &mut problems);
+        if batch.is_empty() && problems.is_empty() {
+            break;
+        }
+        let results: Vec<Result<(Article, DateNote), Problem>> = batch
+            .into_par_iter()
+            .filter(|(line_no, _)| !done.is_some_and(|done| done.contains(line_no)))
+            .map(|(line_no, line)| {
+                parse::parse_json_line(&line, line_no, &options.parse)
+                    .map(|raw| extract_article(raw, &file.path, extractor, options.today))
+            })
+            .collect();
+        let mut part = Part {
+            problems,
+            ..Part::default()
+        };
+        for result in results {
+            match result {
+                Ok((article, note)) => {
+                    part.articles.push(article);
+                    part.notes.push(note);
+                }
+                Err(problem) => part.problems.push(problem),
+            }
+        }
+        part.problems.sort_by_key(|p| p.line);
+        match pending.as_mut() {
+            Some(held) if part.articles.is_empty() => {
+                held.problems.append(&mut part.problems);
+                held.notes.append(&mut part.notes);
+            }
+            _ => {
+                if let Some(held) = pending.replace(part) {
+                    send(held, Fingerprint::PARTIAL, !sent_any, false)?;
+                    sent_any = true;
+                }
+            }
+        }
+    }
+    let damage = lines.damage().cloned();
+    let mut last = pending.unwrap_or_default();
+    last.problems.extend(damage);
+    let hash = match lines.into_inner().finish() {
+        Ok((hash, _)) => hash,
+        Err(error) => {
+            // Not finished: the next run resumes the file.
+            last.problems.push(Problem {
+                line: None,
+                reason: format!("could not read the rest of the file: {error}"),
+            });
+            Fingerprint::PARTIAL
+        }
+    };
+    if !sent_any && last.articles.is_empty() && done.is_none() {
+        let reason = match last.problems.first() {
+            Some(p) => p.to_string(),
+            None => "no JSON lines".to_string(),
+        };
+        return sender
+            .send(FileOutcome::Failed {
+                file: file.clone(),
+                error: ParseError::NoArticle(reason).into(),
+            })
+            .map_err(|_| WriterStopped);
+    }
+    send(last, hash, !sent_any, true)
 }
 
 fn write_outcome(
@@ -375,16 +522,17 @@ fn write_outcome(
             notes,
             first,
             last,
+            resume,
         } => {
             let fingerprint = Fingerprint {
                 size: file.size,
                 mtime: file.mtime,
-                hash,
+                hash: if last { hash } else { Fingerprint::PARTIAL },
             };
             let old = known.get(&file.path);
             if first {
                 written.clear();
-                if old.is_some() {
+                if old.is_some() && !resume {
                     writer.delete_file(&file.path);
                 }
             }
@@ -410,7 +558,12 @@ fn write_outcome(
                     reason: p.to_string(),
                 }));
             if last {
-                count_changes(old, hash, written, report);
+                if resume {
+                    // The run that stopped part-way added the others.
+                    report.added += written.len() as u64;
+                } else {
+                    count_changes(old, hash, written, report);
+                }
                 progress.file_done(written.len() as u64);
             }
         }

@@ -163,12 +163,22 @@ pub(crate) struct Fingerprint {
 }
 
 impl Fingerprint {
+    /// The hash stored with the articles of a file whose ingest is not
+    /// finished: the parts of a large file committed before its last part.
+    /// No content hash takes this value.
+    pub(crate) const PARTIAL: u64 = 0;
+
     /// The content hash used in fingerprints.
     pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
-        let hash = blake3::hash(bytes);
+        Fingerprint::from_blake3(&blake3::hash(bytes))
+    }
+
+    /// The content hash from a BLAKE3 hash of the file's bytes: its first 8
+    /// bytes, never [`Fingerprint::PARTIAL`].
+    pub(crate) fn from_blake3(hash: &blake3::Hash) -> u64 {
         let mut first = [0u8; 8];
         first.copy_from_slice(&hash.as_bytes()[..8]);
-        u64::from_le_bytes(first)
+        u64::from_le_bytes(first).max(1)
     }
 }
 

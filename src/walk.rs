@@ -243,6 +243,51 @@ impl SourceFile {
     pub fn read(&self) -> Result<Vec<u8>, WalkError> {
         std::fs::read(&self.path).map_err(|e| WalkError::io(&self.path, e))
     }
+
+    /// The file opened for streaming: its bytes as they are on disk, hashed
+    /// as they go by so that a file read in parts still gets the content
+    /// hash of its fingerprint.
+    pub fn open(&self) -> Result<HashingReader, WalkError> {
+        let file = std::fs::File::open(&self.path).map_err(|e| WalkError::io(&self.path, e))?;
+        Ok(HashingReader {
+            file,
+            hasher: blake3::Hasher::new(),
+            path: self.path.clone(),
+        })
+    }
+}
+
+/// A file's bytes, hashed (BLAKE3) as they are read.
+pub struct HashingReader {
+    file: std::fs::File,
+    hasher: blake3::Hasher,
+    path: PathBuf,
+}
+
+impl io::Read for HashingReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = io::Read::read(&mut self.file, buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+}
+
+impl HashingReader {
+    /// Reads what is left of the file and returns the content hash of all
+    /// its bytes (see `Fingerprint::from_blake3`) and how many there were.
+    pub(crate) fn finish(mut self) -> Result<(u64, u64), WalkError> {
+        let mut rest = [0u8; 64 * 1024];
+        loop {
+            match io::Read::read(&mut self, &mut rest) {
+                Ok(0) => break,
+                Ok(_) => {}
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                Err(e) => return Err(WalkError::io(&self.path, e)),
+            }
+        }
+        let hash = crate::model::Fingerprint::from_blake3(&self.hasher.finalize());
+        Ok((hash, self.hasher.count()))
+    }
 }
 
 /// The operating system's error in words, without its error number for the

@@ -10,3 +10,4 @@ mod json;
 mod regression;
 mod search;
 mod shared_data;
+mod streaming;

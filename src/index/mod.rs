@@ -42,6 +42,10 @@ pub(crate) struct FileRecord {
     pub(crate) fingerprint: Fingerprint,
     /// Positions of its articles.
     pub(crate) positions: Vec<u64>,
+    /// Whether its last part was committed. A large file is committed in
+    /// parts; until its last part is in, its articles carry the hash
+    /// [`Fingerprint::PARTIAL`], and the next ingest resumes it.
+    pub(crate) complete: bool,
 }
 
 /// An open newsdex index.
@@ -184,7 +188,12 @@ impl NewsIndex {
                 let record = files.entry(name).or_insert_with(|| FileRecord {
                     fingerprint,
                     positions: Vec::new(),
+                    complete: false,
                 });
+                if fingerprint.hash != Fingerprint::PARTIAL {
+                    record.fingerprint.hash = fingerprint.hash;
+                    record.complete = true;
+                }
                 record.positions.push(position.first(doc).unwrap_or(0));
             }
         }

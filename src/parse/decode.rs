@@ -20,11 +20,26 @@ pub(crate) fn is_gzip(bytes: &[u8]) -> bool {
 
 /// Decompresses a (possibly multi-member) gzip stream.
 pub fn gunzip(bytes: &[u8]) -> Result<Vec<u8>, ParseError> {
+    match gunzip_salvage(bytes) {
+        (out, None) => Ok(out),
+        (_, Some(e)) => Err(ParseError::Gzip(e)),
+    }
+}
+
+/// Decompresses what it can of a gzip stream: all of it and no error, or
+/// the data before the damage (a truncated or corrupt stream) and the error.
+pub(crate) fn gunzip_salvage(bytes: &[u8]) -> (Vec<u8>, Option<std::io::Error>) {
     let mut out = Vec::with_capacity(bytes.len().saturating_mul(4));
-    flate2::read::MultiGzDecoder::new(bytes)
-        .read_to_end(&mut out)
-        .map_err(ParseError::Gzip)?;
-    Ok(out)
+    let mut decoder = flate2::read::MultiGzDecoder::new(bytes);
+    let mut chunk = vec![0u8; 64 * 1024];
+    loop {
+        match decoder.read(&mut chunk) {
+            Ok(0) => return (out, None),
+            Ok(n) => out.extend_from_slice(&chunk[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return (out, Some(e)),
+        }
+    }
 }
 
 /// Decodes the bytes of a text file to UTF-8, borrowing when they already

@@ -103,9 +103,20 @@ pub(crate) fn parse_json_lines(text: &str, options: &ParseOptions) -> Result<Par
         .map(|&(line_no, line)| (line_no, parse_line(line, line_no, options)))
         .collect();
     let mut parsed = Parsed::default();
+    // The line count of a file that ends without a newline: its last line
+    // is cut when it is not whole JSON.
+    let cut_line = (!text.ends_with('\n'))
+        .then(|| lines.last().map(|l| l.0))
+        .flatten();
     for (line_no, result) in results {
         match result {
             Ok(article) => parsed.articles.push(article),
+            Err(ItemError::Json(e)) if Some(line_no) == cut_line && e.is_eof() => {
+                parsed.problems.push(Problem {
+                    line: Some(line_no),
+                    reason: "damaged: the file ends in the middle of this line; every complete line before it was read".to_string(),
+                })
+            }
             Err(e) => parsed.problems.push(Problem {
                 line: Some(line_no),
                 reason: e.to_string(),
@@ -134,6 +145,19 @@ enum ItemError {
     /// The line is not JSON.
     #[error("invalid JSON: {}", strip_position(&.0.to_string()))]
     Json(#[source] serde_json::Error),
+}
+
+/// One line of a JSON Lines file (trimmed, not blank) as an article at
+/// position `line_no`, or the problem that keeps it from being one.
+pub fn parse_json_line(
+    line: &str,
+    line_no: u64,
+    options: &ParseOptions,
+) -> Result<RawArticle, Problem> {
+    parse_line(line, line_no, options).map_err(|e| Problem {
+        line: Some(line_no),
+        reason: e.to_string(),
+    })
 }
 
 fn parse_line(line: &str, line_no: u64, options: &ParseOptions) -> Result<RawArticle, ItemError> {

@@ -15,12 +15,14 @@ pub mod html;
 pub mod html_date;
 mod json;
 mod sgml;
+pub mod stream;
 mod text;
 
 use std::fmt;
 
 pub use crate::model::SourceFormat;
 use crate::model::{Dateline, RawArticle};
+pub use json::parse_json_line;
 
 /// Which article field a `--field NAME=KEY` override names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -175,13 +177,46 @@ pub fn parse_file(
     options: &ParseOptions,
 ) -> Result<Parsed, ParseError> {
     let unzipped;
+    let mut damage = None;
     let bytes = if gzip || decode::is_gzip(bytes) {
-        unzipped = decode::gunzip(bytes)?;
-        &unzipped[..]
+        let (data, error) = decode::gunzip_salvage(bytes);
+        unzipped = data;
+        match error {
+            None => &unzipped[..],
+            Some(error) => {
+                // Keep the complete articles before the damage when the
+                // format has many per file; one cut article is no article.
+                let format = sniff(format, &unzipped);
+                let whole = match format {
+                    SourceFormat::JsonLines => memchr::memrchr(b'\n', &unzipped).map(|at| at + 1),
+                    SourceFormat::Sgml => memchr::memmem::rfind(&unzipped, b"</REUTERS>")
+                        .map(|at| at + b"</REUTERS>".len()),
+                    _ => None,
+                };
+                let Some(end) = whole else {
+                    return Err(ParseError::Gzip(error));
+                };
+                damage = Some(Problem {
+                    line: None,
+                    reason: format!(
+                        "damaged: the gzip data breaks off after {} bytes ({}); the complete articles before it were read",
+                        unzipped.len(),
+                        if error.kind() == std::io::ErrorKind::UnexpectedEof {
+                            "truncated".to_string()
+                        } else {
+                            error.to_string()
+                        }
+                    ),
+                });
+                &unzipped[..end]
+            }
+        }
     } else {
         bytes
     };
-    parse_bytes(bytes, sniff(format, bytes), options)
+    let mut parsed = parse_bytes(bytes, sniff(format, bytes), options)?;
+    parsed.problems.extend(damage);
+    Ok(parsed)
 }
 
 /// Parses the (already decompressed) bytes of one file of format `format`.
