@@ -69,10 +69,58 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Figures about the index.
     Stats(StatsArgs),
+    /// Write the articles as documents for Quickwit or Elasticsearch/OpenSearch,
+    /// with the index settings to create first (see the README's scale-out).
+    Export(ExportArgs),
     /// Print a shell completion script (see the README's install section).
     Completions(CompletionsArgs),
     /// Print the man page, or write every page into a folder.
     Man(ManArgs),
+}
+
+/// Where `export` writes for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportTarget {
+    /// Quickwit: an index config (YAML) and NDJSON documents for its ingest API.
+    Quickwit,
+    /// Elasticsearch or OpenSearch: an index mapping (JSON) and `_bulk` files.
+    Elasticsearch,
+}
+
+/// `newsdex export`. Fields are sorted.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    #[command(flatten)]
+    pub dates: DateArgs,
+
+    /// The folder to write into (created if needed; earlier chunk files in
+    /// it are replaced).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+
+    /// The index name in the engine.
+    #[arg(long, value_name = "NAME", default_value = "newsdex")]
+    pub name: String,
+
+    /// Do not show progress.
+    #[arg(long)]
+    pub no_progress: bool,
+
+    /// Only articles that mention this person (repeatable).
+    #[arg(long = "person", value_name = "NAME")]
+    pub people: Vec<String>,
+
+    /// Only articles that mention this place (repeatable).
+    #[arg(long = "place", value_name = "NAME")]
+    pub places: Vec<String>,
+
+    /// Only articles matching this query.
+    #[arg(long, value_name = "QUERY")]
+    pub query: Option<String>,
+
+    /// The engine.
+    #[arg(long, value_name = "ENGINE")]
+    pub to: ExportTarget,
 }
 
 /// `newsdex completions`.

@@ -52,6 +52,9 @@ pub trait Progress: Sync {
     fn start(&self, files_to_read: u64);
     /// One more file was handled, with this many articles.
     fn file_done(&self, articles: u64);
+    /// A part of a large file was written, with this many articles (its
+    /// file is not done yet).
+    fn part_done(&self, _articles: u64) {}
     /// A commit is being written.
     fn committing(&self);
 }
@@ -565,6 +568,8 @@ fn write_outcome(
                     count_changes(old, hash, written, report);
                 }
                 progress.file_done(written.len() as u64);
+            } else {
+                progress.part_done(articles.len() as u64);
             }
         }
     }

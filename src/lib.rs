@@ -51,8 +51,8 @@ pub use model::{
     Skipped, SourceFormat,
 };
 pub use query::{
-    DateBound, EntityCount, Hit, SearchRequest, SearchResults, Snippet, Sort, Stats,
-    count_entities, get_article, parse_day_bound, search, stats,
+    Articles, DateBound, EntityCount, Hit, SearchRequest, SearchResults, Snippet, Sort, Stats,
+    articles, count_entities, get_article, parse_day_bound, search, stats,
 };
 pub use walk::{SourceFile, Walk, WalkError, walk};
 

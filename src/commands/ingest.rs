@@ -4,6 +4,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
@@ -70,6 +71,8 @@ pub fn run(index_path: &Path, args: IngestArgs, style: &Style) -> Result<Status>
 struct Bar {
     bar: Option<ProgressBar>,
     lines: Option<Mutex<LineState>>,
+    /// Articles written so far from the large file in progress.
+    in_file: AtomicU64,
 }
 
 struct LineState {
@@ -77,6 +80,7 @@ struct LineState {
     done: u64,
     total: u64,
     articles: u64,
+    in_file: u64,
 }
 
 impl Bar {
@@ -99,8 +103,10 @@ impl Bar {
                     done: 0,
                     total: 0,
                     articles: 0,
+                    in_file: 0,
                 })
             }),
+            in_file: AtomicU64::new(0),
         }
     }
 
@@ -129,9 +135,33 @@ impl Progress for Bar {
                 bar.set_message(format!("+{articles} articles"));
             }
         }
+        self.in_file.store(0, Ordering::Relaxed);
         if let Some(Ok(mut s)) = self.lines.as_ref().map(|l| l.lock()) {
             s.done += 1;
+            // Its parts were counted as they came.
+            s.articles += articles - std::mem::take(&mut s.in_file).min(articles);
+            if s.last.elapsed() >= Duration::from_secs(10) {
+                s.last = Instant::now();
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "newsdex: ingest: {}/{} files read, {} articles",
+                    s.done,
+                    s.total,
+                    s.articles
+                );
+            }
+        }
+    }
+
+    fn part_done(&self, articles: u64) {
+        if let Some(bar) = &self.bar {
+            // The bar counts files: say how far into a large one it is.
+            let so_far = self.in_file.fetch_add(articles, Ordering::Relaxed) + articles;
+            bar.set_message(format!("large file: {so_far} articles so far"));
+        }
+        if let Some(Ok(mut s)) = self.lines.as_ref().map(|l| l.lock()) {
             s.articles += articles;
+            s.in_file += articles;
             if s.last.elapsed() >= Duration::from_secs(10) {
                 s.last = Instant::now();
                 let _ = writeln!(

@@ -5,6 +5,7 @@ results. Domain rules live in the library.
 
 mod docs;
 mod entities;
+mod export;
 mod extract;
 mod ingest;
 mod search;
@@ -65,6 +66,7 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::Show(args) => show::run(&cli.index, args, &style),
         Command::Extract(args) => extract::run(args, &style),
         Command::Stats(args) => stats::run(&cli.index, args),
+        Command::Export(args) => export::run(&cli.index, args),
         Command::Completions(args) => docs::completions(args),
         Command::Man(args) => docs::man(args),
     }

@@ -4,12 +4,15 @@
 //! * [`json`]: JSON Lines, one object per line; its serde structs are the
 //!   documented schema (see the README's "Output" section).
 //! * [`csv`]: the same rows as CSV with a header, for spreadsheets.
+//! * [`export`]: documents and index settings for Quickwit and
+//!   Elasticsearch, in chunks under their request size limits.
 //!
 //! Everything writes to a `&mut impl Write`; the binary picks stdout or
 //! stderr. Uses `model` (articles and the ingest report) and `query`'s
 //! results; renders snippets, which `query` only selects.
 
 pub mod csv;
+pub mod export;
 pub mod human;
 pub mod json;
 

@@ -5,7 +5,8 @@
 //!   filters and sorting by relevance or date.
 //! * [`count_entities`] counts the articles per person or place from facets,
 //!   without loading stored documents.
-//! * [`get_article`] and [`stats`] read single articles and index figures.
+//! * [`get_article`] and [`stats`] read single articles and index figures;
+//!   [`articles`] reads every article a request matches (for `export`).
 //!
 //! One file per concern: `context.rs` compiles a request into a tantivy
 //! query; `search.rs`, `entities.rs`, `article.rs` and `stats.rs` run it;
@@ -15,6 +16,7 @@
 //! Returns newsdex types only; tantivy stays inside this module and `index`.
 //! Uses `model`, `error`, `ascii` and `index`.
 
+mod all;
 mod article;
 mod context;
 mod counts;
@@ -25,6 +27,7 @@ mod search;
 mod snippet;
 mod stats;
 
+pub use all::{Articles, articles};
 pub use article::get_article;
 pub use entities::{EntityCount, count_entities};
 pub use request::{DateBound, SearchRequest, Sort, parse_day_bound};
