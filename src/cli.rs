@@ -69,6 +69,9 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Figures about the index.
     Stats(StatsArgs),
+    /// Verify the index: segment checksums and article records (exit 2 when
+    /// damaged).
+    Check(CheckArgs),
     /// Write the articles as documents for Quickwit or Elasticsearch/OpenSearch,
     /// with the index settings to create first (see the README's scale-out).
     Export(ExportArgs),
@@ -121,6 +124,14 @@ pub struct ExportArgs {
     /// The engine.
     #[arg(long, value_name = "ENGINE")]
     pub to: ExportTarget,
+}
+
+/// `newsdex check`.
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// One JSON object.
+    #[arg(long)]
+    pub json: bool,
 }
 
 /// `newsdex completions`.

@@ -53,6 +53,14 @@ pub enum Error {
         /// What this build writes.
         expected: String,
     },
+    /// Files of the index are missing, truncated or corrupt.
+    #[error("the index at {} is damaged: {problem}; rebuild it from the source files with `newsdex ingest --rebuild PATH` (the source files are only read)", path.display())]
+    IndexDamaged {
+        /// The index folder.
+        path: PathBuf,
+        /// What is wrong, in words.
+        problem: String,
+    },
     /// tantivy failed.
     #[error("index error in {}: {source}", path.display())]
     Index {

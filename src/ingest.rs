@@ -98,6 +98,11 @@ enum FileError {
 /// Articles extracted per part of a large file.
 const PART_ARTICLES: usize = 512;
 
+/// Outcomes (files, or parts of a large file) waiting for the writer. Small:
+/// extraction is the slow stage, and whatever waits here is memory, and
+/// work lost if the process is killed before the next commit.
+const QUEUE: usize = 4;
+
 /// Runs an ingest into `index`.
 pub fn ingest(
     index: &NewsIndex,
@@ -149,7 +154,7 @@ pub fn ingest(
     }
 
     progress.start(to_read.len() as u64);
-    let (sender, receiver) = crossbeam_channel::bounded::<FileOutcome>(BATCH_FILES);
+    let (sender, receiver) = crossbeam_channel::bounded::<FileOutcome>(QUEUE);
     let mut result = Ok(());
     std::thread::scope(|scope| {
         let to_read = &to_read;

@@ -44,7 +44,7 @@ mod query;
 mod walk;
 
 pub use error::{Error, Result};
-pub use index::{Indexer, NewsIndex};
+pub use index::{IndexCheck, Indexer, NewsIndex};
 pub use ingest::{IngestOptions, Progress, ingest};
 pub use model::{
     Article, ArticleId, DateCounts, Dateline, EntityKind, IngestReport, Mention, RawArticle,

@@ -4,6 +4,7 @@
 mod util;
 
 mod csv_output;
+mod damaged;
 mod export;
 mod incremental;
 mod ingest;

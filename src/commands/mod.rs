@@ -3,6 +3,7 @@ One module per subcommand: glue that wires library stages and renders their
 results. Domain rules live in the library.
 */
 
+mod check;
 mod docs;
 mod entities;
 mod export;
@@ -66,6 +67,7 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::Show(args) => show::run(&cli.index, args, &style),
         Command::Extract(args) => extract::run(args, &style),
         Command::Stats(args) => stats::run(&cli.index, args),
+        Command::Check(args) => check::run(&cli.index, args),
         Command::Export(args) => export::run(&cli.index, args),
         Command::Completions(args) => docs::completions(args),
         Command::Man(args) => docs::man(args),

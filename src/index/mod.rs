@@ -46,6 +46,25 @@ pub(crate) struct FileRecord {
     /// parts; until its last part is in, its articles carry the hash
     /// [`Fingerprint::PARTIAL`], and the next ingest resumes it.
     pub(crate) complete: bool,
+    /// Whether its articles disagree on the file's size or modification
+    /// time (two versions of the file mixed: never written so).
+    pub(crate) mixed: bool,
+}
+
+/// What [`NewsIndex::check`] found.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct IndexCheck {
+    /// Segments read.
+    pub segments: u64,
+    /// Articles (live documents).
+    pub articles: u64,
+    /// Source files with articles.
+    pub files: u64,
+    /// Large files whose ingest stopped part-way (the next ingest resumes
+    /// them): not a problem.
+    pub unfinished: u64,
+    /// What is wrong, one line each; empty when the index is sound.
+    pub problems: Vec<String>,
 }
 
 /// An open newsdex index.
@@ -189,7 +208,10 @@ impl NewsIndex {
                     fingerprint,
                     positions: Vec::new(),
                     complete: false,
+                    mixed: false,
                 });
+                record.mixed |= record.fingerprint.size != fingerprint.size
+                    || record.fingerprint.mtime != fingerprint.mtime;
                 if fingerprint.hash != Fingerprint::PARTIAL {
                     record.fingerprint.hash = fingerprint.hash;
                     record.complete = true;
@@ -198,6 +220,55 @@ impl NewsIndex {
             }
         }
         Ok(files)
+    }
+
+    /// Verifies the index: every segment file against its checksum, every
+    /// article readable through the fast fields, and each source file's
+    /// articles consistent (one fingerprint, no position twice). Problems
+    /// are reported, not returned as errors; an index too damaged to open
+    /// is an error.
+    pub fn check(&self) -> Result<IndexCheck> {
+        let mut check = IndexCheck::default();
+        let bad = self
+            .index
+            .validate_checksum()
+            .map_err(|e| tantivy_error(&self.path, e))?;
+        let mut bad: Vec<PathBuf> = bad.into_iter().collect();
+        bad.sort();
+        for file in bad {
+            check.problems.push(format!(
+                "{}: checksum mismatch (the file is corrupt)",
+                file.display()
+            ));
+        }
+        let searcher = self.reader()?.searcher();
+        check.segments = searcher.segment_readers().len() as u64;
+        check.articles = searcher.num_docs();
+        let files = self.files()?;
+        check.files = files.len() as u64;
+        for (path, record) in &files {
+            if !record.complete {
+                check.unfinished += 1;
+            }
+            if record.mixed {
+                check.problems.push(format!(
+                    "{}: articles from two versions of the file (sizes or modification times differ)",
+                    path.display()
+                ));
+            }
+            let mut positions = record.positions.clone();
+            positions.sort_unstable();
+            let before = positions.len();
+            positions.dedup();
+            if positions.len() != before {
+                check.problems.push(format!(
+                    "{}: {} articles stored twice",
+                    path.display(),
+                    before - positions.len()
+                ));
+            }
+        }
+        Ok(check)
     }
 
     /// A reader of the last commit. It does not watch for new commits: a
@@ -281,10 +352,37 @@ fn remove_index_files(path: &Path) -> Result<()> {
 
 /// Turns a tantivy error into ours, recognising the write lock.
 pub(crate) fn tantivy_error(path: &Path, e: tantivy::TantivyError) -> Error {
+    use tantivy::TantivyError as T;
+    use tantivy::directory::error::OpenReadError;
+    let damaged = |problem: String| Error::IndexDamaged {
+        path: path.to_path_buf(),
+        problem,
+    };
+    let corrupt_io = |e: &std::io::Error| {
+        matches!(
+            e.kind(),
+            std::io::ErrorKind::InvalidData | std::io::ErrorKind::UnexpectedEof
+        )
+    };
     match e {
-        tantivy::TantivyError::LockFailure(..) => Error::IndexLocked {
+        T::LockFailure(..) => Error::IndexLocked {
             path: path.to_path_buf(),
         },
+        T::DataCorruption(corruption) => damaged(format!("{corruption:?}")),
+        T::OpenReadError(OpenReadError::FileDoesNotExist(file)) => {
+            damaged(format!("its file {} is missing", file.display()))
+        }
+        T::OpenReadError(OpenReadError::IoError { io_error, filepath })
+            if corrupt_io(&io_error) =>
+        {
+            damaged(format!(
+                "its file {} is truncated or corrupt ({io_error})",
+                filepath.display()
+            ))
+        }
+        T::IoError(io_error) if corrupt_io(&io_error) => {
+            damaged(format!("a file is truncated or corrupt ({io_error})"))
+        }
         source => Error::Index {
             path: path.to_path_buf(),
             source,

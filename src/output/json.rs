@@ -265,6 +265,37 @@ impl StatsJson {
     }
 }
 
+/// What `check` found.
+#[derive(Debug, Serialize)]
+pub struct CheckJson<'a> {
+    /// No problem found.
+    pub ok: bool,
+    /// Segments read.
+    pub segments: u64,
+    /// Articles.
+    pub articles: u64,
+    /// Source files.
+    pub files: u64,
+    /// Large files whose ingest stopped part-way (resumed by the next ingest).
+    pub unfinished: u64,
+    /// What is wrong, one line each.
+    pub problems: &'a [String],
+}
+
+impl<'a> CheckJson<'a> {
+    /// The JSON form of a check.
+    pub fn new(check: &'a crate::IndexCheck) -> CheckJson<'a> {
+        CheckJson {
+            ok: check.problems.is_empty(),
+            segments: check.segments,
+            articles: check.articles,
+            files: check.files,
+            unfinished: check.unfinished,
+            problems: &check.problems,
+        }
+    }
+}
+
 /// Writes one value as one line.
 pub fn write_line<W: Write, T: Serialize>(w: &mut W, value: &T) -> io::Result<()> {
     serde_json::to_writer(&mut *w, value).map_err(io::Error::from)?;
