@@ -53,6 +53,18 @@ pub enum Error {
         /// What this build writes.
         expected: String,
     },
+    /// The disk holding the index is full.
+    #[error("no space left on the disk holding {}; free some space and run the ingest again (the index keeps everything up to its last commit)", path.display())]
+    DiskFull {
+        /// The index folder.
+        path: PathBuf,
+    },
+    /// The index folder cannot be written.
+    #[error("the index at {} is on a read-only file system or not writable; ingest needs to write there (search works without)", path.display())]
+    IndexReadOnly {
+        /// The index folder.
+        path: PathBuf,
+    },
     /// Files of the index are missing, truncated or corrupt.
     #[error("the index at {} is damaged: {problem}; rebuild it from the source files with `newsdex ingest --rebuild PATH` (the source files are only read)", path.display())]
     IndexDamaged {

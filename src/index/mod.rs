@@ -8,6 +8,7 @@
 //!
 //! tantivy types do not leave this module and `query`.
 
+mod directory;
 pub(crate) mod schema;
 pub(crate) use writer::day_to_datetime;
 mod writer;
@@ -17,7 +18,6 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use tantivy::Index;
-use tantivy::directory::MmapDirectory;
 
 use schema::FORMAT_VERSION;
 pub(crate) use schema::Fields;
@@ -88,7 +88,11 @@ impl NewsIndex {
             });
         }
         check_marker(path)?;
-        let index = Index::open_in_dir(path).map_err(|e| tantivy_error(path, e))?;
+        let dir = directory::IndexDirectory::open(path).map_err(|source| Error::IndexFolder {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let index = Index::open(dir).map_err(|e| tantivy_error(path, e))?;
         let (schema, fields) = Fields::build();
         if index.schema() != schema {
             return Err(Error::SchemaMismatch {
@@ -125,7 +129,7 @@ impl NewsIndex {
             });
         }
         let (schema, fields) = Fields::build();
-        let dir = MmapDirectory::open(path).map_err(|source| Error::IndexFolder {
+        let dir = directory::IndexDirectory::open(path).map_err(|source| Error::IndexFolder {
             path: path.to_path_buf(),
             source,
         })?;
@@ -364,7 +368,27 @@ pub(crate) fn tantivy_error(path: &Path, e: tantivy::TantivyError) -> Error {
             std::io::ErrorKind::InvalidData | std::io::ErrorKind::UnexpectedEof
         )
     };
+    // tantivy passes some I/O errors on as text only (InternalError): the
+    // operating system's error number is what tells a full disk.
+    let text = e.to_string();
+    if text.contains("(os error 28)") {
+        return Error::DiskFull {
+            path: path.to_path_buf(),
+        };
+    }
+    if text.contains("(os error 30)") {
+        return Error::IndexReadOnly {
+            path: path.to_path_buf(),
+        };
+    }
     match e {
+        T::LockFailure(tantivy::directory::error::LockError::IoError(io), _)
+            if matches!(io.raw_os_error(), Some(13 | 30)) =>
+        {
+            Error::IndexReadOnly {
+                path: path.to_path_buf(),
+            }
+        }
         T::LockFailure(..) => Error::IndexLocked {
             path: path.to_path_buf(),
         },

@@ -73,25 +73,53 @@ impl Indexer {
         for tag in &article.tags {
             doc.add_text(f.tags, tag);
         }
-        self.writer
-            .add_document(doc)
-            .map_err(|e| tantivy_error(&self.path, e))?;
+        self.writer.add_document(doc).map_err(|e| self.error(e))?;
         Ok(())
     }
 
     /// Commits everything added and deleted so far, atomically.
     pub(crate) fn commit(&mut self) -> Result<()> {
-        self.writer
-            .commit()
-            .map_err(|e| tantivy_error(&self.path, e))?;
+        self.writer.commit().map_err(|e| self.error(e))?;
         Ok(())
     }
 
     /// Waits for background merges to finish and releases the lock.
     pub(crate) fn finish(self) -> Result<()> {
+        let path = self.path.clone();
         self.writer
             .wait_merging_threads()
-            .map_err(|e| tantivy_error(&self.path, e))
+            .map_err(|e| write_error(&path, e))
+    }
+
+    fn error(&self, e: tantivy::TantivyError) -> crate::error::Error {
+        write_error(&self.path, e)
+    }
+}
+
+/// An error of the writer. tantivy reports a worker thread's failure
+/// without its cause ("an index writer was killed"); when the cause is not
+/// clear, a small probe write into the index folder tells a full or
+/// read-only disk from other failures.
+fn write_error(path: &Path, e: tantivy::TantivyError) -> crate::error::Error {
+    use crate::error::Error;
+    let err = tantivy_error(path, e);
+    if !matches!(err, Error::Index { .. }) {
+        return err;
+    }
+    let probe = path.join(".newsdex-space-probe");
+    let written = std::fs::File::create(&probe).and_then(|mut f| {
+        std::io::Write::write_all(&mut f, &vec![0u8; 1 << 20])?;
+        f.sync_all()
+    });
+    let _ = std::fs::remove_file(&probe);
+    match written {
+        Err(e) if e.raw_os_error() == Some(28) => Error::DiskFull {
+            path: path.to_path_buf(),
+        },
+        Err(e) if e.raw_os_error() == Some(30) => Error::IndexReadOnly {
+            path: path.to_path_buf(),
+        },
+        _ => err,
     }
 }
 
