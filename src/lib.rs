@@ -15,8 +15,12 @@
 //!   wires walk, parse, extract and index together, in parallel and
 //!   incrementally.
 //! * [`search()`], [`count_entities`], [`get_article`] and [`stats()`] answer
-//!   a [`SearchRequest`] or read the index.
+//!   a [`SearchRequest`] or read the index; [`timeline()`] and [`related()`]
+//!   count articles per period and the companions of a person or place, and
+//!   [`explore()`] does a search with both kinds of counts at once.
 //! * [`output`] renders hits and reports for people and for programs.
+//! * [`serve`] answers the same queries over HTTP, as JSON and as a search
+//!   page, for `newsdex serve`.
 //!
 //! Nothing in the library prints or exits the process: the binary does.
 //!
@@ -41,6 +45,7 @@ mod model;
 pub mod output;
 pub mod parse;
 mod query;
+pub mod serve;
 mod walk;
 
 pub use error::{Error, Result};
@@ -51,8 +56,10 @@ pub use model::{
     Skipped, SourceFormat,
 };
 pub use query::{
-    DateBound, EntityCount, Hit, SearchRequest, SearchResults, Snippet, Sort, Stats,
-    count_entities, get_article, parse_day_bound, search, stats,
+    Companion, Companions, DateBound, EntityCount, Exploration, Hit, Interval, MAX_BUCKETS,
+    Overview, Related, RelatedOptions, SearchRequest, SearchResults, Snippet, Sort, Stats,
+    Timeline, TimelineBucket, count_entities, explore, get_article, parse_day_bound, related,
+    search, stats, timeline,
 };
 pub use walk::{SourceFile, Walk, WalkError, walk};
 

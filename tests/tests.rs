@@ -3,6 +3,7 @@
 #[macro_use]
 mod util;
 
+mod analytics;
 mod incremental;
 mod ingest;
 mod json;

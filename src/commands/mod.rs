@@ -6,9 +6,12 @@ results. Domain rules live in the library.
 mod entities;
 mod extract;
 mod ingest;
+mod related;
 mod search;
+mod serve;
 mod show;
 mod stats;
+mod timeline;
 
 use std::io::IsTerminal;
 
@@ -64,6 +67,9 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::Show(args) => show::run(&cli.index, args, &style),
         Command::Extract(args) => extract::run(args, &style),
         Command::Stats(args) => stats::run(&cli.index, args),
+        Command::Timeline(args) => timeline::run(&cli.index, args, &style),
+        Command::Related(args) => related::run(&cli.index, args, &style),
+        Command::Serve(args) => serve::run(&cli.index, args),
     }
 }
 

@@ -49,6 +49,10 @@ pub struct NewsIndex {
     path: PathBuf,
     index: Index,
     fields: Fields,
+    /// The reader of a long-lived process ([`NewsIndex::open_live`]): held
+    /// open and reloaded after each commit. Commands open a fresh reader
+    /// per call instead.
+    live: Option<tantivy::IndexReader>,
 }
 
 impl NewsIndex {
@@ -79,7 +83,27 @@ impl NewsIndex {
             path: path.to_path_buf(),
             index,
             fields,
+            live: None,
         })
+    }
+
+    /// Opens an existing index for a long-lived reader (the server): one
+    /// reader is held open and reloads shortly after each commit, so
+    /// searches see the articles of an ingest that runs meanwhile.
+    ///
+    /// Nothing else read at open time changes with a commit: the
+    /// `newsdex.json` marker only records the format, which an ingest into
+    /// this index cannot change (`ingest --rebuild` keeps the format too).
+    pub fn open_live(path: &Path) -> Result<NewsIndex> {
+        let mut index = NewsIndex::open(path)?;
+        let reader = index
+            .index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::OnCommitWithDelay)
+            .try_into()
+            .map_err(|e| tantivy_error(path, e))?;
+        index.live = Some(reader);
+        Ok(index)
     }
 
     /// Opens the index for writing, creating it (and its folder) when there
@@ -119,6 +143,7 @@ impl NewsIndex {
             path: path.to_path_buf(),
             index,
             fields,
+            live: None,
         })
     }
 
@@ -146,8 +171,7 @@ impl NewsIndex {
     /// What the index knows of each source file, read from fast fields
     /// (no stored document is loaded).
     pub(crate) fn files(&self) -> Result<HashMap<PathBuf, FileRecord>> {
-        let reader = self.reader()?;
-        let searcher = reader.searcher();
+        let searcher = self.searcher()?;
         let mut files: HashMap<PathBuf, FileRecord> = HashMap::new();
         for segment in searcher.segment_readers() {
             let fast = segment.fast_fields();
@@ -191,15 +215,26 @@ impl NewsIndex {
         Ok(files)
     }
 
-    /// A reader of the last commit. It does not watch for new commits: a
-    /// command's process is short-lived, and the watcher thread would cost
-    /// every search.
-    pub(crate) fn reader(&self) -> Result<tantivy::IndexReader> {
-        self.index
+    /// A searcher over the last commit: the live reader's current one, or
+    /// one from a fresh reader. A fresh reader does not watch for new
+    /// commits: a command's process is short-lived, and the watcher thread
+    /// would cost every search.
+    pub(crate) fn searcher(&self) -> Result<tantivy::Searcher> {
+        if let Some(reader) = &self.live {
+            return Ok(reader.searcher());
+        }
+        let reader: tantivy::IndexReader = self
+            .index
             .reader_builder()
             .reload_policy(tantivy::ReloadPolicy::Manual)
             .try_into()
-            .map_err(|e| tantivy_error(&self.path, e))
+            .map_err(|e| tantivy_error(&self.path, e))?;
+        Ok(reader.searcher())
+    }
+
+    /// The number of articles in the last commit.
+    pub fn num_articles(&self) -> Result<u64> {
+        Ok(self.searcher()?.num_docs())
     }
 
     /// Bytes used on disk by the index folder.

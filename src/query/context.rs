@@ -38,11 +38,10 @@ pub(super) struct Context<'a> {
 
 impl<'a> Context<'a> {
     pub(super) fn new(index: &'a NewsIndex) -> Result<Context<'a>> {
-        let reader = index.reader()?;
         Ok(Context {
             index,
             fields: index.fields(),
-            searcher: reader.searcher(),
+            searcher: index.searcher()?,
             resolution: OnceCell::new(),
         })
     }

@@ -11,11 +11,26 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::StrColumn;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
+use crate::index::schema;
+use crate::model::EntityKind;
+
 /// Counts the values of a multi-valued string fast field over the matching
 /// documents.
 pub(crate) struct NameCounts {
     /// The fast field's name.
     pub field: &'static str,
+}
+
+impl NameCounts {
+    /// The counts of the whole names of one kind of entity.
+    pub(crate) fn of(kind: EntityKind) -> NameCounts {
+        NameCounts {
+            field: match kind {
+                EntityKind::Person => schema::PERSON_NAME,
+                EntityKind::Place => schema::PLACE_NAME,
+            },
+        }
+    }
 }
 
 pub(crate) struct SegmentNameCounts {
