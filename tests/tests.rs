@@ -9,4 +9,5 @@ mod ingest;
 mod json;
 mod regression;
 mod search;
+mod serve;
 mod shared_data;
