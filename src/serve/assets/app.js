@@ -206,12 +206,12 @@ function renderResults(state, found) {
   clear(list);
   const first = found.offset + 1;
   const last = found.offset + found.hits.length;
-  const noun = found.total === 1 ? "article" : "articles";
+  const matches = found.total === 1 ? " article matches" : " articles match";
   $("summary").textContent = found.total === 0
     ? "No articles match."
     : found.hits.length === 0
-      ? found.total + " " + noun + " match; no more on this page."
-      : found.total + " " + noun + " match; showing " + first + "–" + last + ".";
+      ? found.total + matches + "; no more on this page."
+      : found.total + matches + "; showing " + first + "–" + last + ".";
   list.start = first;
   for (const hit of found.hits) {
     const link = el("a", { href: toQuery(Object.assign({}, state, { article: hit.id })), class: "title" },
@@ -289,7 +289,7 @@ function renderTimeline(timeline) {
     const bar = el("button", {
       type: "button", class: "bar" + (b.count ? "" : " empty"),
       "data-index": String(i),
-      "aria-label": label + ": " + b.count + " articles",
+      "aria-label": label + ": " + b.count + (b.count === 1 ? " article" : " articles"),
       title: label + ": " + b.count,
     });
     bar.append(el("span", { class: "fill" }));
@@ -302,11 +302,19 @@ function renderTimeline(timeline) {
   });
 }
 
+// The bar under the pointer, or the nearest one left or right of it.
 function barIndexAt(event) {
-  const box = $("timeline");
-  const rect = box.getBoundingClientRect();
-  const x = Math.min(Math.max(event.clientX - rect.left, 0), rect.width - 1);
-  return Math.floor((x / rect.width) * buckets.length);
+  const bars = $("timeline").children;
+  let best = 0;
+  let distance = Infinity;
+  for (let i = 0; i < bars.length; i++) {
+    const r = bars[i].getBoundingClientRect();
+    const d = event.clientX < r.left ? r.left - event.clientX
+      : event.clientX > r.right ? event.clientX - r.right : 0;
+    if (d < distance) { best = i; distance = d; }
+    if (d === 0) break;
+  }
+  return best;
 }
 
 function highlight(from, to) {
