@@ -63,6 +63,13 @@ pub use query::{
 };
 pub use walk::{SourceFile, Walk, WalkError, walk};
 
+/// Benchmark baselines (feature `lab`): the same queries run by tantivy
+/// alone, for `examples/search_cost.rs`.
+#[cfg(feature = "lab")]
+pub mod lab {
+    pub use crate::query::lab::{Baseline, bare_search};
+}
+
 /// The version of the embedded entity model (`models/tagger.bin.gz`), as a
 /// literal for `concat!`; retraining the model means updating it (a test
 /// compares it with the version written in the model).

@@ -12,8 +12,11 @@ pub(crate) mod schema;
 pub(crate) use writer::day_to_datetime;
 mod writer;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use rustc_hash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
 use tantivy::Index;
@@ -53,7 +56,18 @@ pub struct NewsIndex {
     /// open and reloaded after each commit. Commands open a fresh reader
     /// per call instead.
     live: Option<tantivy::IndexReader>,
+    /// The surname resolution of `query::names` (single-word person names
+    /// to full names) for one state of the index, keyed by its segments and
+    /// their deletes: it reads every article, so a long-lived process
+    /// computes it once per commit rather than once per request.
+    surnames: Mutex<Option<(StateKey, Surnames)>>,
 }
+
+/// Single-word person names mapped to the full names they resolve to.
+pub(crate) type Surnames = Arc<FxHashMap<String, String>>;
+
+/// One state of the index: its segments and their delete opstamps.
+type StateKey = BTreeMap<tantivy::index::SegmentId, Option<tantivy::Opstamp>>;
 
 impl NewsIndex {
     /// Opens an existing index for reading (and searching).
@@ -84,6 +98,7 @@ impl NewsIndex {
             index,
             fields,
             live: None,
+            surnames: Mutex::new(None),
         })
     }
 
@@ -144,6 +159,7 @@ impl NewsIndex {
             index,
             fields,
             live: None,
+            surnames: Mutex::new(None),
         })
     }
 
@@ -230,6 +246,20 @@ impl NewsIndex {
             .try_into()
             .map_err(|e| tantivy_error(&self.path, e))?;
         Ok(reader.searcher())
+    }
+
+    /// The surname resolution cached for the state `searcher` reads.
+    pub(crate) fn cached_surnames(&self, searcher: &tantivy::Searcher) -> Option<Surnames> {
+        let slot = self.surnames.lock().ok()?;
+        let (key, value) = slot.as_ref()?;
+        (key == searcher.generation().segments()).then(|| Arc::clone(value))
+    }
+
+    /// Keeps the surname resolution of the state `searcher` reads.
+    pub(crate) fn cache_surnames(&self, searcher: &tantivy::Searcher, value: Surnames) {
+        if let Ok(mut slot) = self.surnames.lock() {
+            *slot = Some((searcher.generation().segments().clone(), value));
+        }
     }
 
     /// The number of articles in the last commit.

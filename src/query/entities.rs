@@ -76,8 +76,7 @@ pub(super) fn fold(
     Ok(match kind {
         EntityKind::Person => {
             let resolution = if everything {
-                cx.resolution
-                    .get_or_init(|| names::surname_resolution(&counts))
+                cx.surname_resolution_from(&counts)
             } else {
                 cx.surname_resolution()?
             };

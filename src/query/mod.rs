@@ -24,6 +24,8 @@ mod article;
 mod context;
 mod counts;
 mod entities;
+#[cfg(feature = "lab")]
+pub mod lab;
 mod names;
 mod related;
 mod request;

@@ -6,7 +6,6 @@ use chrono::NaiveDate;
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
 use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::Query;
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, DocAddress, Order};
 
 use super::article::read_article;
@@ -14,7 +13,7 @@ use super::context::Context;
 use super::counts::NameCounts;
 use super::entities::{EntityCount, fold, is_everything, top};
 use super::request::{SearchRequest, Sort};
-use super::snippet::{SNIPPET_CHARS, Snippet, lead, snippet_source};
+use super::snippet::{Highlighter, SNIPPET_CHARS, Snippet, lead};
 use super::timeline::{self, DayCounts, Interval, Timeline};
 use crate::error::Result;
 use crate::index::NewsIndex;
@@ -157,39 +156,23 @@ fn run<C: Collector>(
             (docs, total, fruit)
         }
     };
-    let snippets = match &text {
-        Some(text) => {
-            let mut g = SnippetGenerator::create(&cx.searcher, text.as_ref(), cx.fields.body)
-                .map_err(|e| cx.err(e))?;
-            g.set_max_num_chars(SNIPPET_CHARS);
-            Some(g)
-        }
-        None => None,
-    };
     let mut stems: Vec<String> = Vec::new();
     if let Some(text) = &text {
         text.query_terms(&mut |term, _| {
             if term.field() == cx.fields.body
                 && let Some(word) = term.value().as_str()
+                && !stems.iter().any(|s| s == word)
             {
                 stems.push(word.to_string());
             }
         });
     }
+    let mut highlighter = Highlighter::new(stems, cx.text_analyzer());
     let mut hits = Vec::with_capacity(scored.len());
     for (score, address) in scored.into_iter().take(request.limit) {
         let doc = cx.doc(address)?;
         let stored = read_article(cx.fields, &doc);
-        let mut snippet = match &snippets {
-            Some(g) => {
-                let s = g.snippet(&snippet_source(&stored.body, &stems));
-                Snippet {
-                    text: s.fragment().to_string(),
-                    highlights: s.highlighted().to_vec(),
-                }
-            }
-            None => Snippet::default(),
-        };
+        let mut snippet = highlighter.snippet(&stored.body);
         if snippet.text.is_empty() {
             snippet.text = lead(&stored.body, SNIPPET_CHARS);
             snippet.highlights.clear();
