@@ -25,6 +25,7 @@ use super::context::{Context, contains_words};
 use super::counts::NameCounts;
 use super::entities::{fold, is_everything};
 use super::request::SearchRequest;
+use crate::ascii::find_ignore_ascii_case;
 use crate::error::Result;
 use crate::index::NewsIndex;
 use crate::model::EntityKind;
@@ -127,7 +128,15 @@ pub fn related(
     let all_people = fold(&cx, EntityKind::Person, all_people, everything)?;
     let people = fold(&cx, EntityKind::Person, people, false)?;
     let subject_words = cx.name_words(name);
-    let is_subject = |entity: &str| contains_words(&cx.name_words(entity), &subject_words);
+    let is_subject = |entity: &str| {
+        // Most names cannot hold the subject's words: an ASCII name that
+        // lacks one of them as text is not analyzed.
+        let surely_not = entity.is_ascii()
+            && subject_words
+                .iter()
+                .any(|w| find_ignore_ascii_case(entity, w).is_none());
+        !surely_not && contains_words(&cx.name_words(entity), &subject_words)
+    };
     let figures = Figures {
         total: total as u64,
         articles: articles as u64,
@@ -160,14 +169,30 @@ impl Figures {
         options: RelatedOptions,
         is_subject: impl Fn(&str) -> bool + Copy,
     ) -> Companions {
-        let all: rustc_hash::FxHashMap<String, u64> = all.into_iter().collect();
-        let mut list: Vec<Companion> = together
+        let together: Vec<(String, u64)> = together
             .into_iter()
             .filter(|(name, _)| !is_subject(name))
-            .map(|(name, together)| {
+            .collect();
+        // The counts over every matching article, of the companions only.
+        let mut articles_of: rustc_hash::FxHashMap<&str, u64> = together
+            .iter()
+            .map(|(name, n)| (name.as_str(), *n))
+            .collect();
+        for (name, n) in &all {
+            if let Some(slot) = articles_of.get_mut(name.as_str()) {
                 // Every subject article matches the request, so an entity
                 // is in at least as many matching articles as it shares.
-                let articles = all.get(&name).copied().unwrap_or(together).max(together);
+                *slot = (*slot).max(*n);
+            }
+        }
+        let articles_of: Vec<u64> = together
+            .iter()
+            .map(|(name, _)| articles_of[name.as_str()])
+            .collect();
+        let mut list: Vec<Companion> = together
+            .into_iter()
+            .zip(articles_of)
+            .map(|((name, together), articles)| {
                 let total = self.total.max(1) as f64;
                 let lift = together as f64 * total
                     / (self.articles.max(1) as f64 * articles.max(1) as f64);
