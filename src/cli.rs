@@ -69,6 +69,12 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Figures about the index.
     Stats(StatsArgs),
+    /// Matching articles per day, week, month or year, as a bar chart.
+    Timeline(TimelineArgs),
+    /// The people and places that appear with a person or place.
+    Related(RelatedArgs),
+    /// Serve a search page and a JSON API over the index (read-only).
+    Serve(ServeArgs),
     /// Verify the index: segment checksums and article records (exit 2 when
     /// damaged).
     Check(CheckArgs),
@@ -337,6 +343,108 @@ pub struct StatsArgs {
     pub json: bool,
 }
 
+/// The width of a timeline bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum IntervalArg {
+    /// One bar per day.
+    Day,
+    /// One bar per week (Monday to Sunday).
+    Week,
+    /// One bar per month.
+    Month,
+    /// One bar per year.
+    Year,
+}
+
+/// `newsdex timeline`. Fields are sorted.
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// The bar width [default: chosen from the span of the matching days].
+    #[arg(long, value_name = "INTERVAL")]
+    pub by: Option<IntervalArg>,
+
+    #[command(flatten)]
+    pub dates: DateArgs,
+
+    /// One JSON object per bar on stdout: {"start", "end", "count"}.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Only articles that mention this person (words of the name; repeatable).
+    #[arg(long = "person", value_name = "NAME")]
+    pub people: Vec<String>,
+
+    /// Only articles that mention this place (repeatable).
+    #[arg(long = "place", value_name = "NAME")]
+    pub places: Vec<String>,
+
+    /// Count only articles matching this query (same syntax as search)
+    /// [default: every article].
+    #[arg(value_name = "QUERY")]
+    pub query: Option<String>,
+}
+
+/// How `related` ranks companions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RankArg {
+    /// Most specific first: normalised pointwise mutual information with the
+    /// subject, among those sharing at least --min-count articles.
+    Specific,
+    /// Most shared articles first.
+    Count,
+}
+
+/// `newsdex related`. Fields are sorted.
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("subject").required(true).args(["person", "place"]))]
+pub struct RelatedArgs {
+    #[command(flatten)]
+    pub dates: DateArgs,
+
+    /// One JSON object per companion on stdout: {"name", "kind", "together",
+    /// "articles", "lift", "npmi"}.
+    #[arg(long)]
+    pub json: bool,
+
+    /// At most NUM people and NUM places.
+    #[arg(long, value_name = "NUM", default_value_t = 10)]
+    pub limit: usize,
+
+    /// The fewest shared articles for the specific ranking.
+    #[arg(long, value_name = "NUM", default_value_t = 3)]
+    pub min_count: u64,
+
+    /// The person (words of the name, as in search --person).
+    #[arg(long, value_name = "NAME")]
+    pub person: Option<String>,
+
+    /// The place.
+    #[arg(long, value_name = "NAME")]
+    pub place: Option<String>,
+
+    /// Count only articles matching this query.
+    #[arg(long, value_name = "QUERY")]
+    pub query: Option<String>,
+
+    /// The order of companions.
+    #[arg(long, value_name = "ORDER", default_value = "specific")]
+    pub rank: RankArg,
+}
+
+/// `newsdex serve`. Fields are sorted.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The address to listen on. Anything but a loopback address serves the
+    /// index to the network: it is allowed but warned about. Port 0 picks a
+    /// free port (the address is printed).
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:7777")]
+    pub addr: std::net::SocketAddr,
+
+    /// Answer 503 when a request takes longer than SECS seconds.
+    #[arg(long, value_name = "SECS", default_value_t = 10)]
+    pub timeout: u64,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -356,6 +464,33 @@ mod tests {
         assert_eq!(args.limit, 10);
         assert_eq!(args.sort, SortArg::Relevance);
         assert_eq!(cli.index, PathBuf::from("index"));
+    }
+
+    #[test]
+    fn related_needs_a_person_or_a_place() {
+        assert!(Cli::try_parse_from(["newsdex", "related"]).is_err());
+        assert!(
+            Cli::try_parse_from(["newsdex", "related", "--person", "a", "--place", "b"]).is_err()
+        );
+        let cli = Cli::try_parse_from(["newsdex", "related", "--place", "Paris"]).unwrap();
+        let Command::Related(args) = cli.command else {
+            panic!("not related")
+        };
+        assert_eq!(args.place.as_deref(), Some("Paris"));
+        assert_eq!(
+            (args.limit, args.min_count, args.rank),
+            (10, 3, RankArg::Specific)
+        );
+    }
+
+    #[test]
+    fn serve_defaults_to_loopback() {
+        let cli = Cli::try_parse_from(["newsdex", "serve"]).unwrap();
+        let Command::Serve(args) = cli.command else {
+            panic!("not serve")
+        };
+        assert!(args.addr.ip().is_loopback());
+        assert_eq!(args.addr.port(), 7777);
     }
 
     #[test]

@@ -114,6 +114,34 @@ pub enum Error {
         /// The text given.
         text: String,
     },
+    /// A timeline would have more buckets than it may.
+    #[error(
+        "a timeline by {interval} would have more than {max} bars; choose a wider interval (week, month or year) or a shorter period"
+    )]
+    TooManyBuckets {
+        /// The interval asked for.
+        interval: &'static str,
+        /// The most buckets allowed.
+        max: usize,
+    },
+    /// The server could not listen on its address.
+    #[error("cannot listen on {address}: {source}; pick another --addr (port 0 picks a free one)")]
+    Bind {
+        /// The address asked for.
+        address: std::net::SocketAddr,
+        /// The operating system's error.
+        #[source]
+        source: io::Error,
+    },
+    /// The server stopped with an error.
+    #[error("the server on {address} failed: {source}")]
+    Serve {
+        /// The address served.
+        address: std::net::SocketAddr,
+        /// The error.
+        #[source]
+        source: io::Error,
+    },
     /// No article has this id.
     #[error("no article with id {id}; ids are printed by `newsdex search`")]
     ArticleNotFound {

@@ -15,8 +15,12 @@
 //!   wires walk, parse, extract and index together, in parallel and
 //!   incrementally.
 //! * [`search()`], [`count_entities`], [`get_article`] and [`stats()`] answer
-//!   a [`SearchRequest`] or read the index.
+//!   a [`SearchRequest`] or read the index; [`timeline()`] and [`related()`]
+//!   count articles per period and the companions of a person or place, and
+//!   [`explore()`] does a search with both kinds of counts at once.
 //! * [`output`] renders hits and reports for people and for programs.
+//! * [`serve`] answers the same queries over HTTP, as JSON and as a search
+//!   page, for `newsdex serve`.
 //!
 //! Nothing in the library prints or exits the process: the binary does.
 //!
@@ -41,6 +45,7 @@ mod model;
 pub mod output;
 pub mod parse;
 mod query;
+pub mod serve;
 mod walk;
 
 pub use error::{Error, Result};
@@ -51,10 +56,19 @@ pub use model::{
     Skipped, SourceFormat,
 };
 pub use query::{
-    Articles, DateBound, EntityCount, Hit, SearchRequest, SearchResults, Snippet, Sort, Stats,
-    articles, count_entities, get_article, parse_day_bound, search, stats,
+    Articles, Companion, Companions, DateBound, EntityCount, Exploration, Hit, Interval,
+    MAX_BUCKETS, Overview, Related, RelatedOptions, SearchRequest, SearchResults, Snippet, Sort,
+    Stats, Timeline, TimelineBucket, articles, count_entities, explore, get_article,
+    parse_day_bound, related, search, stats, timeline,
 };
 pub use walk::{SourceFile, Walk, WalkError, walk};
+
+/// Benchmark baselines (feature `lab`): the same queries run by tantivy
+/// alone, for `examples/search_cost.rs`.
+#[cfg(feature = "lab")]
+pub mod lab {
+    pub use crate::query::lab::{Baseline, bare_search};
+}
 
 /// The version of the embedded entity model (`models/tagger.bin.gz`), as a
 /// literal for `concat!`; retraining the model means updating it (a test

@@ -3,6 +3,7 @@
 #[macro_use]
 mod util;
 
+mod analytics;
 mod csv_output;
 mod damaged;
 mod export;
@@ -11,5 +12,6 @@ mod ingest;
 mod json;
 mod regression;
 mod search;
+mod serve;
 mod shared_data;
 mod streaming;

@@ -9,9 +9,12 @@ mod entities;
 mod export;
 mod extract;
 mod ingest;
+mod related;
 mod search;
+mod serve;
 mod show;
 mod stats;
+mod timeline;
 
 use std::io::IsTerminal;
 
@@ -67,6 +70,9 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::Show(args) => show::run(&cli.index, args, &style),
         Command::Extract(args) => extract::run(args, &style),
         Command::Stats(args) => stats::run(&cli.index, args),
+        Command::Timeline(args) => timeline::run(&cli.index, args, &style),
+        Command::Related(args) => related::run(&cli.index, args, &style),
+        Command::Serve(args) => serve::run(&cli.index, args),
         Command::Check(args) => check::run(&cli.index, args),
         Command::Export(args) => export::run(&cli.index, args),
         Command::Completions(args) => docs::completions(args),

@@ -13,8 +13,11 @@ pub(crate) mod schema;
 pub(crate) use writer::day_to_datetime;
 mod writer;
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use rustc_hash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
 use tantivy::Index;
@@ -72,7 +75,22 @@ pub struct NewsIndex {
     path: PathBuf,
     index: Index,
     fields: Fields,
+    /// The reader of a long-lived process ([`NewsIndex::open_live`]): held
+    /// open and reloaded after each commit. Commands open a fresh reader
+    /// per call instead.
+    live: Option<tantivy::IndexReader>,
+    /// The surname resolution of `query::names` (single-word person names
+    /// to full names) for one state of the index, keyed by its segments and
+    /// their deletes: it reads every article, so a long-lived process
+    /// computes it once per commit rather than once per request.
+    surnames: Mutex<Option<(StateKey, Surnames)>>,
 }
+
+/// Single-word person names mapped to the full names they resolve to.
+pub(crate) type Surnames = Arc<FxHashMap<String, String>>;
+
+/// One state of the index: its segments and their delete opstamps.
+type StateKey = BTreeMap<tantivy::index::SegmentId, Option<tantivy::Opstamp>>;
 
 impl NewsIndex {
     /// Opens an existing index for reading (and searching).
@@ -106,7 +124,28 @@ impl NewsIndex {
             path: path.to_path_buf(),
             index,
             fields,
+            live: None,
+            surnames: Mutex::new(None),
         })
+    }
+
+    /// Opens an existing index for a long-lived reader (the server): one
+    /// reader is held open and reloads shortly after each commit, so
+    /// searches see the articles of an ingest that runs meanwhile.
+    ///
+    /// Nothing else read at open time changes with a commit: the
+    /// `newsdex.json` marker only records the format, which an ingest into
+    /// this index cannot change (`ingest --rebuild` keeps the format too).
+    pub fn open_live(path: &Path) -> Result<NewsIndex> {
+        let mut index = NewsIndex::open(path)?;
+        let reader = index
+            .index
+            .reader_builder()
+            .reload_policy(tantivy::ReloadPolicy::OnCommitWithDelay)
+            .try_into()
+            .map_err(|e| tantivy_error(path, e))?;
+        index.live = Some(reader);
+        Ok(index)
     }
 
     /// Opens the index for writing, creating it (and its folder) when there
@@ -146,6 +185,8 @@ impl NewsIndex {
             path: path.to_path_buf(),
             index,
             fields,
+            live: None,
+            surnames: Mutex::new(None),
         })
     }
 
@@ -173,8 +214,7 @@ impl NewsIndex {
     /// What the index knows of each source file, read from fast fields
     /// (no stored document is loaded).
     pub(crate) fn files(&self) -> Result<HashMap<PathBuf, FileRecord>> {
-        let reader = self.reader()?;
-        let searcher = reader.searcher();
+        let searcher = self.searcher()?;
         let mut files: HashMap<PathBuf, FileRecord> = HashMap::new();
         for segment in searcher.segment_readers() {
             let fast = segment.fast_fields();
@@ -245,7 +285,7 @@ impl NewsIndex {
                 file.display()
             ));
         }
-        let searcher = self.reader()?.searcher();
+        let searcher = self.searcher()?;
         check.segments = searcher.segment_readers().len() as u64;
         check.articles = searcher.num_docs();
         let files = self.files()?;
@@ -275,15 +315,40 @@ impl NewsIndex {
         Ok(check)
     }
 
-    /// A reader of the last commit. It does not watch for new commits: a
-    /// command's process is short-lived, and the watcher thread would cost
-    /// every search.
-    pub(crate) fn reader(&self) -> Result<tantivy::IndexReader> {
-        self.index
+    /// A searcher over the last commit: the live reader's current one, or
+    /// one from a fresh reader. A fresh reader does not watch for new
+    /// commits: a command's process is short-lived, and the watcher thread
+    /// would cost every search.
+    pub(crate) fn searcher(&self) -> Result<tantivy::Searcher> {
+        if let Some(reader) = &self.live {
+            return Ok(reader.searcher());
+        }
+        let reader: tantivy::IndexReader = self
+            .index
             .reader_builder()
             .reload_policy(tantivy::ReloadPolicy::Manual)
             .try_into()
-            .map_err(|e| tantivy_error(&self.path, e))
+            .map_err(|e| tantivy_error(&self.path, e))?;
+        Ok(reader.searcher())
+    }
+
+    /// The surname resolution cached for the state `searcher` reads.
+    pub(crate) fn cached_surnames(&self, searcher: &tantivy::Searcher) -> Option<Surnames> {
+        let slot = self.surnames.lock().ok()?;
+        let (key, value) = slot.as_ref()?;
+        (key == searcher.generation().segments()).then(|| Arc::clone(value))
+    }
+
+    /// Keeps the surname resolution of the state `searcher` reads.
+    pub(crate) fn cache_surnames(&self, searcher: &tantivy::Searcher, value: Surnames) {
+        if let Ok(mut slot) = self.surnames.lock() {
+            *slot = Some((searcher.generation().segments().clone(), value));
+        }
+    }
+
+    /// The number of articles in the last commit.
+    pub fn num_articles(&self) -> Result<u64> {
+        Ok(self.searcher()?.num_docs())
     }
 
     /// Bytes used on disk by the index folder.

@@ -6,8 +6,11 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::model::IngestReport;
-use crate::model::{Article, Mention};
-use crate::query::{EntityCount, Hit, Snippet, Stats};
+use crate::model::{Article, EntityKind, Mention};
+use crate::query::{
+    Companion, Companions, EntityCount, Exploration, Hit, Related, Snippet, Stats, Timeline,
+    TimelineBucket,
+};
 
 /// One search hit.
 #[derive(Debug, Serialize)]
@@ -85,6 +88,16 @@ pub struct EntityJson<'a> {
     pub name: &'a str,
     /// Articles that mention it.
     pub articles: u64,
+}
+
+impl<'a> EntityJson<'a> {
+    /// The JSON form of an entity count.
+    pub fn new(entry: &'a EntityCount) -> EntityJson<'a> {
+        EntityJson {
+            name: &entry.name,
+            articles: entry.articles,
+        }
+    }
 }
 
 /// One article, as `extract` and `show` print it.
@@ -296,6 +309,166 @@ impl<'a> CheckJson<'a> {
     }
 }
 
+/// One timeline bucket (a line of `timeline --json`).
+#[derive(Debug, Serialize)]
+pub struct BucketJson {
+    /// First day, `YYYY-MM-DD`.
+    pub start: String,
+    /// Last day, `YYYY-MM-DD`.
+    pub end: String,
+    /// Matching articles published from `start` to `end`.
+    pub count: u64,
+}
+
+impl BucketJson {
+    /// The JSON form of a bucket.
+    pub fn new(bucket: &TimelineBucket) -> BucketJson {
+        BucketJson {
+            start: bucket.start.to_string(),
+            end: bucket.end.to_string(),
+            count: bucket.count,
+        }
+    }
+}
+
+/// A timeline: matching articles per period.
+#[derive(Debug, Serialize)]
+pub struct TimelineJson {
+    /// `day`, `week`, `month` or `year`.
+    pub interval: &'static str,
+    /// Consecutive buckets, empty ones included.
+    pub buckets: Vec<BucketJson>,
+    /// Matching articles without a date.
+    pub undated: u64,
+}
+
+impl TimelineJson {
+    /// The JSON form of a timeline.
+    pub fn new(timeline: &Timeline) -> TimelineJson {
+        TimelineJson {
+            interval: timeline.interval.as_str(),
+            buckets: timeline.buckets.iter().map(BucketJson::new).collect(),
+            undated: timeline.undated,
+        }
+    }
+}
+
+/// An entity that appears with another (a line of `related --json`).
+#[derive(Debug, Serialize)]
+pub struct CompanionJson<'a> {
+    /// Canonical name.
+    pub name: &'a str,
+    /// `person` or `place`.
+    pub kind: &'static str,
+    /// Articles that mention it and the subject.
+    pub together: u64,
+    /// Matching articles that mention it.
+    pub articles: u64,
+    /// How much likelier it is with the subject than in any matching
+    /// article (1: no more likely).
+    pub lift: f64,
+    /// Normalised pointwise mutual information, from -1 to 1 (0: as
+    /// likely with the subject as without; 1: always together).
+    pub npmi: f64,
+}
+
+impl<'a> CompanionJson<'a> {
+    /// The JSON form of a companion of `kind`.
+    pub fn new(companion: &'a Companion, kind: EntityKind) -> CompanionJson<'a> {
+        CompanionJson {
+            name: &companion.name,
+            kind: kind.as_str(),
+            together: companion.together,
+            articles: companion.articles,
+            // Three (four) decimals are plenty and keep the output stable.
+            lift: (companion.lift * 1000.0).round() / 1000.0,
+            npmi: (companion.npmi * 10_000.0).round() / 10_000.0,
+        }
+    }
+}
+
+/// Companions of one kind, ranked two ways.
+#[derive(Debug, Serialize)]
+pub struct CompanionsJson<'a> {
+    /// Most specific first (highest npmi, at least the minimum count).
+    pub by_specificity: Vec<CompanionJson<'a>>,
+    /// Most shared articles first.
+    pub by_count: Vec<CompanionJson<'a>>,
+}
+
+impl<'a> CompanionsJson<'a> {
+    fn new(companions: &'a Companions, kind: EntityKind) -> CompanionsJson<'a> {
+        let list = |l: &'a [Companion]| l.iter().map(|c| CompanionJson::new(c, kind)).collect();
+        CompanionsJson {
+            by_specificity: list(&companions.by_specificity),
+            by_count: list(&companions.by_count),
+        }
+    }
+}
+
+/// The people and places that appear with a person or place.
+#[derive(Debug, Serialize)]
+pub struct RelatedJson<'a> {
+    /// The subject as asked for.
+    pub name: &'a str,
+    /// `person` or `place`.
+    pub kind: &'static str,
+    /// Articles matching the filters.
+    pub total: u64,
+    /// Of those, the articles that mention the subject.
+    pub articles: u64,
+    /// People that appear with it.
+    pub people: CompanionsJson<'a>,
+    /// Places that appear with it.
+    pub places: CompanionsJson<'a>,
+}
+
+impl<'a> RelatedJson<'a> {
+    /// The JSON form of related entities.
+    pub fn new(related: &'a Related) -> RelatedJson<'a> {
+        RelatedJson {
+            name: &related.name,
+            kind: related.kind.as_str(),
+            total: related.total,
+            articles: related.articles,
+            people: CompanionsJson::new(&related.people, EntityKind::Person),
+            places: CompanionsJson::new(&related.places, EntityKind::Place),
+        }
+    }
+}
+
+/// A page of hits with an overview of every match: the server's
+/// `/api/search` answer.
+#[derive(Debug, Serialize)]
+pub struct ExplorationJson<'a> {
+    /// How many articles match in all.
+    pub total: usize,
+    /// Hits skipped before this page.
+    pub offset: usize,
+    /// The page of hits.
+    pub hits: Vec<HitJson<'a>>,
+    /// The most mentioned people among every match.
+    pub people: Vec<EntityJson<'a>>,
+    /// The most mentioned places among every match.
+    pub places: Vec<EntityJson<'a>>,
+    /// Matching articles per period, or null when not asked for.
+    pub timeline: Option<TimelineJson>,
+}
+
+impl<'a> ExplorationJson<'a> {
+    /// The JSON form of an exploration of the page at `offset`.
+    pub fn new(exploration: &'a Exploration, offset: usize) -> ExplorationJson<'a> {
+        ExplorationJson {
+            total: exploration.results.total,
+            offset,
+            hits: exploration.results.hits.iter().map(HitJson::new).collect(),
+            people: exploration.people.iter().map(EntityJson::new).collect(),
+            places: exploration.places.iter().map(EntityJson::new).collect(),
+            timeline: exploration.timeline.as_ref().map(TimelineJson::new),
+        }
+    }
+}
+
 /// Writes one value as one line.
 pub fn write_line<W: Write, T: Serialize>(w: &mut W, value: &T) -> io::Result<()> {
     serde_json::to_writer(&mut *w, value).map_err(io::Error::from)?;
@@ -305,13 +478,7 @@ pub fn write_line<W: Write, T: Serialize>(w: &mut W, value: &T) -> io::Result<()
 /// Writes entity counts, one per line.
 pub fn write_entities<W: Write>(w: &mut W, entries: &[EntityCount]) -> io::Result<()> {
     for e in entries {
-        write_line(
-            w,
-            &EntityJson {
-                name: &e.name,
-                articles: e.articles,
-            },
-        )?;
+        write_line(w, &EntityJson::new(e))?;
     }
     Ok(())
 }

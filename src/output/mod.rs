@@ -1,6 +1,8 @@
 //! The output stage: results and reports rendered for people or programs.
 //!
 //! * [`human`]: aligned text, bold/colored when writing to a terminal.
+//! * [`chart`]: the timeline as a bar chart and related entities as
+//!   tables, for people.
 //! * [`json`]: JSON Lines, one object per line; its serde structs are the
 //!   documented schema (see the README's "Output" section).
 //! * [`csv`]: the same rows as CSV with a header, for spreadsheets.
@@ -11,6 +13,7 @@
 //! stderr. Uses `model` (articles and the ingest report) and `query`'s
 //! results; renders snippets, which `query` only selects.
 
+pub mod chart;
 pub mod csv;
 pub mod export;
 pub mod human;

@@ -4,6 +4,7 @@
 
 use std::cell::OnceCell;
 use std::ops::Bound;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
@@ -32,17 +33,17 @@ pub(super) struct Context<'a> {
     pub(super) index: &'a NewsIndex,
     pub(super) fields: &'a Fields,
     pub(super) searcher: Searcher,
-    /// The archive's surname resolution, computed once on first use.
-    pub(super) resolution: OnceCell<FxHashMap<String, String>>,
+    /// The archive's surname resolution, computed once on first use (or
+    /// taken from the index's cache).
+    resolution: OnceCell<Arc<FxHashMap<String, String>>>,
 }
 
 impl<'a> Context<'a> {
     pub(super) fn new(index: &'a NewsIndex) -> Result<Context<'a>> {
-        let reader = index.reader()?;
         Ok(Context {
             index,
             fields: index.fields(),
-            searcher: reader.searcher(),
+            searcher: index.searcher()?,
             resolution: OnceCell::new(),
         })
     }
@@ -70,23 +71,48 @@ impl<'a> Context<'a> {
     }
 
     /// Single-word person names that the archive resolves to a full name
-    /// (see [`names`]).
+    /// (see [`names`]): cached by the index for its current state, else
+    /// counted over every article.
     pub(super) fn surname_resolution(&self) -> Result<&FxHashMap<String, String>> {
         if let Some(done) = self.resolution.get() {
             return Ok(done);
         }
-        let counts = self
-            .searcher
-            .search(
-                &AllQuery,
-                &NameCounts {
-                    field: schema::PERSON_NAME,
-                },
-            )
-            .map_err(|e| self.err(e))?;
-        Ok(self
-            .resolution
-            .get_or_init(|| names::surname_resolution(&counts)))
+        let resolution = match self.index.cached_surnames(&self.searcher) {
+            Some(cached) => cached,
+            None => {
+                let counts = self
+                    .searcher
+                    .search(
+                        &AllQuery,
+                        &NameCounts {
+                            field: schema::PERSON_NAME,
+                        },
+                    )
+                    .map_err(|e| self.err(e))?;
+                self.resolve_from(&counts)
+            }
+        };
+        Ok(self.resolution.get_or_init(|| resolution))
+    }
+
+    /// The surname resolution from person counts over every article (when
+    /// a caller has just counted them), kept in the index's cache.
+    pub(super) fn surname_resolution_from(
+        &self,
+        counts: &[(String, u64)],
+    ) -> &FxHashMap<String, String> {
+        self.resolution
+            .get_or_init(|| match self.index.cached_surnames(&self.searcher) {
+                Some(cached) => cached,
+                None => self.resolve_from(counts),
+            })
+    }
+
+    fn resolve_from(&self, counts: &[(String, u64)]) -> Arc<FxHashMap<String, String>> {
+        let resolution = Arc::new(names::surname_resolution(counts));
+        self.index
+            .cache_surnames(&self.searcher, Arc::clone(&resolution));
+        resolution
     }
 
     /// Articles that mention person `name`: those whose people include every
@@ -135,6 +161,15 @@ impl<'a> Context<'a> {
             ))),
             _ => Ok(Box::new(PhraseQuery::new(terms))),
         }
+    }
+
+    /// The analyzer of title and body.
+    pub(super) fn text_analyzer(&self) -> tantivy::tokenizer::TextAnalyzer {
+        self.index
+            .tantivy()
+            .tokenizers()
+            .get(schema::TEXT_ANALYZER)
+            .expect("analyzers are registered when the index opens")
     }
 
     /// The words of a name as the name analyzer indexes them.

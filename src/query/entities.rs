@@ -6,7 +6,6 @@ use super::names;
 use super::request::SearchRequest;
 use crate::error::Result;
 use crate::index::NewsIndex;
-use crate::index::schema;
 use crate::model::EntityKind;
 
 /// An entity and the number of articles that mention it.
@@ -29,10 +28,6 @@ pub fn count_entities(
     limit: usize,
 ) -> Result<Vec<EntityCount>> {
     let cx = Context::new(index)?;
-    let column = match kind {
-        EntityKind::Person => schema::PERSON_NAME,
-        EntityKind::Place => schema::PLACE_NAME,
-    };
     let mut request = filter.clone();
     if let Some(name) = name {
         match kind {
@@ -43,29 +38,12 @@ pub fn count_entities(
     let (query, _) = cx.query(&request)?;
     let counts = cx
         .searcher
-        .search(&query, &NameCounts { field: column })
+        .search(&query, &NameCounts::of(kind))
         .map_err(|e| cx.err(e))?;
-    let counts = match kind {
-        EntityKind::Person => {
-            // Counted over the whole archive already: no second pass.
-            let everything = name.is_none()
-                && filter.text.trim().is_empty()
-                && filter.since.is_none()
-                && filter.until.is_none()
-                && filter.people.is_empty()
-                && filter.places.is_empty();
-            let resolution = if everything {
-                cx.resolution
-                    .get_or_init(|| names::surname_resolution(&counts))
-            } else {
-                cx.surname_resolution()?
-            };
-            names::fold_counts(counts, resolution)
-        }
-        EntityKind::Place => counts,
-    };
+    let everything = name.is_none() && is_everything(filter);
+    let counts = fold(&cx, kind, counts, everything)?;
     let wanted: Option<Vec<String>> = name.map(|n| cx.name_words(n));
-    let mut entries: Vec<EntityCount> = counts
+    let entries: Vec<EntityCount> = counts
         .into_iter()
         .map(|(name, articles)| EntityCount { name, articles })
         .filter(|entry| match &wanted {
@@ -73,7 +51,44 @@ pub fn count_entities(
             None => true,
         })
         .collect();
-    // Most articles first, then by name; only the first `limit` are sorted.
+    Ok(top(entries, limit))
+}
+
+/// True when a request keeps every article.
+pub(super) fn is_everything(request: &SearchRequest) -> bool {
+    request.text.trim().is_empty()
+        && request.since.is_none()
+        && request.until.is_none()
+        && request.people.is_empty()
+        && request.places.is_empty()
+}
+
+/// Folds the counts of single-word person names into the full names the
+/// archive resolves them to (see [`names`]); place counts pass unchanged.
+/// `everything` says that `counts` were counted over the whole archive,
+/// which is what the resolution needs, so no second pass is run.
+pub(super) fn fold(
+    cx: &Context<'_>,
+    kind: EntityKind,
+    counts: Vec<(String, u64)>,
+    everything: bool,
+) -> Result<Vec<(String, u64)>> {
+    Ok(match kind {
+        EntityKind::Person => {
+            let resolution = if everything {
+                cx.surname_resolution_from(&counts)
+            } else {
+                cx.surname_resolution()?
+            };
+            names::fold_counts(counts, resolution)
+        }
+        EntityKind::Place => counts,
+    })
+}
+
+/// The `limit` entries with the most articles, most first, ties by name.
+pub(super) fn top(mut entries: Vec<EntityCount>, limit: usize) -> Vec<EntityCount> {
+    // Only the first `limit` are sorted.
     let order = |a: &EntityCount, b: &EntityCount| {
         b.articles
             .cmp(&a.articles)
@@ -84,5 +99,5 @@ pub fn count_entities(
     }
     entries.truncate(limit);
     entries.sort_unstable_by(order);
-    Ok(entries)
+    entries
 }

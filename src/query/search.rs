@@ -4,19 +4,21 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use tantivy::collector::sort_key::{SortBySimilarityScore, SortByStaticFastValue};
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::{Collector, Count, TopDocs};
 use tantivy::query::Query;
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{DateTime, DocAddress, Order};
 
 use super::article::read_article;
 use super::context::Context;
+use super::counts::NameCounts;
+use super::entities::{EntityCount, fold, is_everything, top};
 use super::request::{SearchRequest, Sort};
-use super::snippet::{SNIPPET_CHARS, Snippet, lead, snippet_source};
+use super::snippet::{Highlighter, SNIPPET_CHARS, Snippet, lead};
+use super::timeline::{self, DayCounts, Interval, Timeline};
 use crate::error::Result;
 use crate::index::NewsIndex;
 use crate::index::schema;
-use crate::model::ArticleId;
+use crate::model::{ArticleId, EntityKind};
 
 /// One search result.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,12 +55,87 @@ pub struct SearchResults {
 /// Runs a search.
 pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResults> {
     let cx = Context::new(index)?;
+    let (results, _) = run(&cx, request, None::<Count>)?;
+    Ok(results)
+}
+
+/// What [`explore`] computes over every match, besides the page of hits.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Overview {
+    /// The most mentioned people and places, at most this many of each
+    /// (0: none).
+    pub entities: usize,
+    /// Whether to count articles per period.
+    pub timeline: bool,
+    /// The timeline's interval; `None` chooses one from the span.
+    pub interval: Option<Interval>,
+}
+
+/// A page of hits with an overview of every match.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Exploration {
+    /// The page of hits and the number of matches.
+    pub results: SearchResults,
+    /// The most mentioned people among every match.
+    pub people: Vec<EntityCount>,
+    /// The most mentioned places among every match.
+    pub places: Vec<EntityCount>,
+    /// Matching articles per period, when asked for.
+    pub timeline: Option<Timeline>,
+}
+
+/// Runs a search and, in the same pass over the matches, counts their
+/// people, places and days as `overview` asks.
+pub fn explore(
+    index: &NewsIndex,
+    request: &SearchRequest,
+    overview: &Overview,
+) -> Result<Exploration> {
+    let cx = Context::new(index)?;
+    let counts = |kind| (overview.entities > 0).then(|| NameCounts::of(kind));
+    let extra = (
+        counts(EntityKind::Person),
+        counts(EntityKind::Place),
+        overview.timeline.then_some(DayCounts),
+    );
+    let (results, (people, places, days)) = run(&cx, request, extra)?;
+    let everything = is_everything(request);
+    let top_of = |kind, counts: Option<Vec<(String, u64)>>| -> Result<Vec<EntityCount>> {
+        let Some(counts) = counts else {
+            return Ok(Vec::new());
+        };
+        let entries = fold(&cx, kind, counts, everything)?
+            .into_iter()
+            .map(|(name, articles)| EntityCount { name, articles })
+            .collect();
+        Ok(top(entries, overview.entities))
+    };
+    let people = top_of(EntityKind::Person, people)?;
+    let places = top_of(EntityKind::Place, places)?;
+    let timeline = days
+        .map(|days| timeline::build(days, overview.interval))
+        .transpose()?;
+    Ok(Exploration {
+        results,
+        people,
+        places,
+        timeline,
+    })
+}
+
+/// Runs a search with `extra` collecting over every match in the same
+/// pass; returns the page of hits and what `extra` collected.
+fn run<C: Collector>(
+    cx: &Context<'_>,
+    request: &SearchRequest,
+    extra: C,
+) -> Result<(SearchResults, C::Fruit)> {
     let (query, text) = cx.query(request)?;
     let top = TopDocs::with_limit(request.limit.max(1)).and_offset(request.offset);
-    let (scored, total): (Vec<(f32, DocAddress)>, usize) = match request.sort {
+    let (scored, total, fruit): (Vec<(f32, DocAddress)>, usize, C::Fruit) = match request.sort {
         Sort::Relevance => cx
             .searcher
-            .search(&query, &(top.order_by_score(), Count))
+            .search(&query, &(top.order_by_score(), Count, extra))
             .map_err(|e| cx.err(e))?,
         Sort::Newest | Sort::Oldest => {
             let order = if request.sort == Sort::Newest {
@@ -71,47 +148,31 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
                 order,
             );
             let collector = top.order_by((by_date, (SortBySimilarityScore, Order::Desc)));
-            let (docs, total) = cx
+            let (docs, total, fruit) = cx
                 .searcher
-                .search(&query, &(collector, Count))
+                .search(&query, &(collector, Count, extra))
                 .map_err(|e| cx.err(e))?;
             let docs = docs.into_iter().map(|((_, score), a)| (score, a)).collect();
-            (docs, total)
+            (docs, total, fruit)
         }
-    };
-    let snippets = match &text {
-        Some(text) => {
-            let mut g = SnippetGenerator::create(&cx.searcher, text.as_ref(), cx.fields.body)
-                .map_err(|e| cx.err(e))?;
-            g.set_max_num_chars(SNIPPET_CHARS);
-            Some(g)
-        }
-        None => None,
     };
     let mut stems: Vec<String> = Vec::new();
     if let Some(text) = &text {
         text.query_terms(&mut |term, _| {
             if term.field() == cx.fields.body
                 && let Some(word) = term.value().as_str()
+                && !stems.iter().any(|s| s == word)
             {
                 stems.push(word.to_string());
             }
         });
     }
+    let mut highlighter = Highlighter::new(stems, cx.text_analyzer());
     let mut hits = Vec::with_capacity(scored.len());
     for (score, address) in scored.into_iter().take(request.limit) {
         let doc = cx.doc(address)?;
         let stored = read_article(cx.fields, &doc);
-        let mut snippet = match &snippets {
-            Some(g) => {
-                let s = g.snippet(&snippet_source(&stored.body, &stems));
-                Snippet {
-                    text: s.fragment().to_string(),
-                    highlights: s.highlighted().to_vec(),
-                }
-            }
-            None => Snippet::default(),
-        };
+        let mut snippet = highlighter.snippet(&stored.body);
         if snippet.text.is_empty() {
             snippet.text = lead(&stored.body, SNIPPET_CHARS);
             snippet.highlights.clear();
@@ -128,5 +189,5 @@ pub fn search(index: &NewsIndex, request: &SearchRequest) -> Result<SearchResult
             snippet,
         });
     }
-    Ok(SearchResults { total, hits })
+    Ok((SearchResults { total, hits }, fruit))
 }

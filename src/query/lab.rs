@@ -1,0 +1,51 @@
+//! The baselines of the search benchmark (feature `lab` only): the same
+//! compiled query run by tantivy alone, so that `examples/search_cost.rs`
+//! can say what newsdex adds on top.
+
+use tantivy::collector::{Count, TopDocs};
+
+use super::context::Context;
+use super::request::SearchRequest;
+use crate::error::Result;
+use crate::index::NewsIndex;
+
+/// How much of the work a baseline does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Baseline {
+    /// `TopDocs` by score alone: the addresses of the best `limit` hits.
+    TopDocs,
+    /// `TopDocs` and `Count`, then each hit's stored document loaded: all
+    /// of a plain search but its snippets.
+    TopDocsCountAndDocs,
+}
+
+/// Runs `request`'s query (text and filters, as `search` compiles it) the
+/// bare tantivy way; returns the number of hits collected (`TopDocs`) or
+/// the number of matches, to keep the work from being optimised away.
+pub fn bare_search(
+    index: &NewsIndex,
+    request: &SearchRequest,
+    baseline: Baseline,
+) -> Result<usize> {
+    let cx = Context::new(index)?;
+    let (query, _) = cx.query(request)?;
+    let top = TopDocs::with_limit(request.limit.max(1))
+        .and_offset(request.offset)
+        .order_by_score();
+    match baseline {
+        Baseline::TopDocs => {
+            let hits = cx.searcher.search(&query, &top).map_err(|e| cx.err(e))?;
+            Ok(hits.len())
+        }
+        Baseline::TopDocsCountAndDocs => {
+            let (hits, total) = cx
+                .searcher
+                .search(&query, &(top, Count))
+                .map_err(|e| cx.err(e))?;
+            for (_, address) in hits {
+                std::hint::black_box(cx.doc(address)?);
+            }
+            Ok(total)
+        }
+    }
+}
