@@ -366,6 +366,10 @@ pub struct TimelineArgs {
     #[command(flatten)]
     pub dates: DateArgs,
 
+    /// CSV with a header row on stdout, for spreadsheets (UTF-8, RFC 4180).
+    #[arg(long, conflicts_with = "json")]
+    pub csv: bool,
+
     /// One JSON object per bar on stdout: {"start", "end", "count"}.
     #[arg(long)]
     pub json: bool,
@@ -400,6 +404,10 @@ pub enum RankArg {
 pub struct RelatedArgs {
     #[command(flatten)]
     pub dates: DateArgs,
+
+    /// CSV with a header row on stdout, for spreadsheets (UTF-8, RFC 4180).
+    #[arg(long, conflicts_with = "json")]
+    pub csv: bool,
 
     /// One JSON object per companion on stdout: {"name", "kind", "together",
     /// "articles", "lift", "npmi"}.

@@ -82,7 +82,7 @@ fn assert_same_rows(dir: &Dir, args: &[&str]) -> usize {
         assert_eq!(columns, object.keys().collect::<Vec<_>>(), "{args:?}");
         for (key, got) in header.iter().zip(row) {
             let value = &object[key];
-            if key == "score" {
+            if value.is_number() {
                 let (a, b) = (value.as_f64().unwrap(), got.parse::<f64>().unwrap());
                 assert!((a - b).abs() < 1e-4, "{args:?} score {a} vs {b}");
             } else {
@@ -101,6 +101,13 @@ fn csv_rows_are_the_json_rows() {
     assert!(assert_same_rows(&dir, &["places"]) >= 2);
     assert_eq!(assert_same_rows(&dir, &["people", "olaf scholz"]), 2);
     assert_eq!(assert_same_rows(&dir, &["stats"]), 1);
+    assert!(assert_same_rows(&dir, &["timeline", "--by", "year"]) >= 1);
+    assert!(
+        assert_same_rows(
+            &dir,
+            &["related", "--person", "olaf scholz", "--min-count", "1"]
+        ) >= 1
+    );
 }
 
 #[test]

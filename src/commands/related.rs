@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::Result;
 use newsdex::output::chart::{self, Ranking};
-use newsdex::output::{Style, json};
+use newsdex::output::{Style, csv, json};
 use newsdex::{EntityKind, NewsIndex, RelatedOptions, SearchRequest};
 
 use super::Status;
@@ -37,19 +37,31 @@ pub fn run(index_path: &Path, args: RelatedArgs, style: &Style) -> Result<Status
         RankArg::Count => Ranking::Count,
     };
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let ranked = [
+        (EntityKind::Person, &related.people),
+        (EntityKind::Place, &related.places),
+    ]
+    .map(|(kind, companions)| {
+        let list = match ranking {
+            Ranking::Specific => &companions.by_specificity,
+            Ranking::Count => &companions.by_count,
+        };
+        (kind, list)
+    });
     if args.json {
-        for (kind, companions) in [
-            (EntityKind::Person, &related.people),
-            (EntityKind::Place, &related.places),
-        ] {
-            let list = match ranking {
-                Ranking::Specific => &companions.by_specificity,
-                Ranking::Count => &companions.by_count,
-            };
+        for (kind, list) in ranked {
             for c in list {
                 json::write_line(&mut out, &json::CompanionJson::new(c, kind))?;
             }
         }
+    } else if args.csv {
+        let mut table = csv::Table::new(&mut out, &csv::COMPANION_COLUMNS)?;
+        for (kind, list) in ranked {
+            for c in list {
+                table.companion(c, kind)?;
+            }
+        }
+        table.finish()?;
     } else {
         chart::write_related(&mut out, &related, ranking, style)?;
     }

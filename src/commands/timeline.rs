@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::Path;
 
 use anyhow::Result;
-use newsdex::output::{Style, chart, json};
+use newsdex::output::{Style, chart, csv, json};
 use newsdex::{Interval, NewsIndex, SearchRequest};
 
 use super::Status;
@@ -34,6 +34,12 @@ pub fn run(index_path: &Path, args: TimelineArgs, style: &Style) -> Result<Statu
         for bucket in &timeline.buckets {
             json::write_line(&mut out, &json::BucketJson::new(bucket))?;
         }
+    } else if args.csv {
+        let mut table = csv::Table::new(&mut out, &csv::BUCKET_COLUMNS)?;
+        for bucket in &timeline.buckets {
+            table.bucket(bucket)?;
+        }
+        table.finish()?;
     } else {
         chart::write_timeline(&mut out, &timeline, style)?;
     }

@@ -10,7 +10,8 @@
 
 use std::io::{self, Write};
 
-use crate::query::{EntityCount, Hit, Stats};
+use crate::model::EntityKind;
+use crate::query::{Companion, EntityCount, Hit, Stats, TimelineBucket};
 
 /// The separator of the list cells (people, places).
 pub const LIST_SEPARATOR: &str = "; ";
@@ -22,6 +23,12 @@ pub const HIT_COLUMNS: [&str; 9] = [
 
 /// The columns of an entity row, in order.
 pub const ENTITY_COLUMNS: [&str; 2] = ["name", "articles"];
+
+/// The columns of a timeline bucket row, in order.
+pub const BUCKET_COLUMNS: [&str; 3] = ["start", "end", "count"];
+
+/// The columns of a companion row (`related`), in order.
+pub const COMPANION_COLUMNS: [&str; 6] = ["name", "kind", "together", "articles", "lift", "npmi"];
 
 /// The columns of the stats row, in order.
 pub const STATS_COLUMNS: [&str; 8] = [
@@ -75,6 +82,28 @@ impl<W: Write> Table<W> {
     /// Writes one entity count.
     pub fn entity(&mut self, entity: &EntityCount) -> io::Result<()> {
         self.row(&[&entity.name, &entity.articles.to_string()])
+    }
+
+    /// Writes one timeline bucket.
+    pub fn bucket(&mut self, bucket: &TimelineBucket) -> io::Result<()> {
+        self.row(&[
+            &bucket.start.to_string(),
+            &bucket.end.to_string(),
+            &bucket.count.to_string(),
+        ])
+    }
+
+    /// Writes one companion of `related`, rounded as in its JSON line.
+    pub fn companion(&mut self, companion: &Companion, kind: EntityKind) -> io::Result<()> {
+        let c = super::json::CompanionJson::new(companion, kind);
+        self.row(&[
+            c.name,
+            c.kind,
+            &c.together.to_string(),
+            &c.articles.to_string(),
+            &c.lift.to_string(),
+            &c.npmi.to_string(),
+        ])
     }
 
     /// Writes the stats row.
