@@ -84,7 +84,15 @@ pub struct NewsIndex {
     /// their deletes: it reads every article, so a long-lived process
     /// computes it once per commit rather than once per request.
     surnames: Mutex<Option<(StateKey, Surnames)>>,
+    /// The names of the string fast columns of each segment, by ordinal,
+    /// for a live index: counting people and places per request then
+    /// reads no compressed dictionary. Segments never change, so a table
+    /// stays right until its segment is merged away.
+    name_tables: Mutex<HashMap<(tantivy::index::SegmentId, &'static str), NameTable>>,
 }
+
+/// Every value of a string fast column of one segment, by ordinal.
+pub(crate) type NameTable = Arc<Vec<String>>;
 
 /// Single-word person names mapped to the full names they resolve to.
 pub(crate) type Surnames = Arc<FxHashMap<String, String>>;
@@ -126,6 +134,7 @@ impl NewsIndex {
             fields,
             live: None,
             surnames: Mutex::new(None),
+            name_tables: Mutex::new(HashMap::new()),
         })
     }
 
@@ -187,6 +196,7 @@ impl NewsIndex {
             fields,
             live: None,
             surnames: Mutex::new(None),
+            name_tables: Mutex::new(HashMap::new()),
         })
     }
 
@@ -344,6 +354,39 @@ impl NewsIndex {
         if let Ok(mut slot) = self.surnames.lock() {
             *slot = Some((searcher.generation().segments().clone(), value));
         }
+    }
+
+    /// The names of `field`'s fast column in `segment`, by ordinal, when
+    /// this index is live (commands read the few names they count from the
+    /// column instead: building the table reads them all).
+    pub(crate) fn name_table(
+        &self,
+        segment: &tantivy::SegmentReader,
+        field: &'static str,
+        column: &tantivy::columnar::StrColumn,
+    ) -> Option<NameTable> {
+        let live = self.live.as_ref()?;
+        let key = (segment.segment_id(), field);
+        if let Some(table) = self.name_tables.lock().ok()?.get(&key) {
+            return Some(Arc::clone(table));
+        }
+        let mut names = Vec::with_capacity(column.num_terms());
+        let mut terms = column.dictionary().stream().ok()?;
+        while terms.advance() {
+            names.push(String::from_utf8_lossy(terms.key()).into_owned());
+        }
+        let table = Arc::new(names);
+        let searched: Vec<tantivy::index::SegmentId> = live
+            .searcher()
+            .segment_readers()
+            .iter()
+            .map(|s| s.segment_id())
+            .collect();
+        let mut tables = self.name_tables.lock().ok()?;
+        // Forget the segments that merges have replaced.
+        tables.retain(|(id, _), _| *id == key.0 || searched.contains(id));
+        tables.insert(key, Arc::clone(&table));
+        Some(table)
     }
 
     /// The number of articles in the last commit.

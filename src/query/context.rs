@@ -84,9 +84,7 @@ impl<'a> Context<'a> {
                     .searcher
                     .search(
                         &AllQuery,
-                        &NameCounts {
-                            field: schema::PERSON_NAME,
-                        },
+                        &NameCounts::field(self.index, schema::PERSON_NAME),
                     )
                     .map_err(|e| self.err(e))?;
                 self.resolve_from(&counts)

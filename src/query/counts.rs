@@ -11,34 +11,43 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::StrColumn;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-use crate::index::schema;
+use crate::index::{NameTable, NewsIndex, schema};
 use crate::model::EntityKind;
 
 /// Counts the values of a multi-valued string fast field over the matching
 /// documents.
-pub(crate) struct NameCounts {
+pub(crate) struct NameCounts<'a> {
     /// The fast field's name.
-    pub field: &'static str,
+    field: &'static str,
+    /// The index whose name tables to use, when it keeps them (a live
+    /// index: see [`NewsIndex::name_table`]).
+    index: &'a NewsIndex,
 }
 
-impl NameCounts {
+impl<'a> NameCounts<'a> {
+    /// The counts of the values of `field` in `index`.
+    pub(crate) fn field(index: &'a NewsIndex, field: &'static str) -> NameCounts<'a> {
+        NameCounts { field, index }
+    }
+
     /// The counts of the whole names of one kind of entity.
-    pub(crate) fn of(kind: EntityKind) -> NameCounts {
-        NameCounts {
-            field: match kind {
-                EntityKind::Person => schema::PERSON_NAME,
-                EntityKind::Place => schema::PLACE_NAME,
-            },
-        }
+    pub(crate) fn of(index: &'a NewsIndex, kind: EntityKind) -> NameCounts<'a> {
+        let field = match kind {
+            EntityKind::Person => schema::PERSON_NAME,
+            EntityKind::Place => schema::PLACE_NAME,
+        };
+        NameCounts { field, index }
     }
 }
 
 pub(crate) struct SegmentNameCounts {
     column: Option<StrColumn>,
+    /// Every name of the column by ordinal, when the index keeps them.
+    names: Option<NameTable>,
     counts: Vec<u32>,
 }
 
-impl Collector for NameCounts {
+impl Collector for NameCounts<'_> {
     type Fruit = Vec<(String, u64)>;
     type Child = SegmentNameCounts;
 
@@ -49,8 +58,12 @@ impl Collector for NameCounts {
     ) -> tantivy::Result<SegmentNameCounts> {
         let column = segment.fast_fields().str(self.field)?;
         let terms = column.as_ref().map_or(0, |c| c.num_terms());
+        let names = column
+            .as_ref()
+            .and_then(|c| self.index.name_table(segment, self.field, c));
         Ok(SegmentNameCounts {
             column,
+            names,
             counts: vec![0; terms],
         })
     }
@@ -86,6 +99,15 @@ impl SegmentCollector for SegmentNameCounts {
         let Some(column) = self.column else {
             return Vec::new();
         };
+        if let Some(names) = &self.names {
+            return self
+                .counts
+                .iter()
+                .zip(names.iter())
+                .filter(|(count, _)| **count > 0)
+                .map(|(count, name)| (name.clone(), u64::from(*count)))
+                .collect();
+        }
         // Only the names counted are read: the dictionary is walked block
         // by block over the sorted ordinals, not streamed whole (a query
         // with a few hundred matches names a few thousand of the archive's

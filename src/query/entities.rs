@@ -38,7 +38,7 @@ pub fn count_entities(
     let (query, _) = cx.query(&request)?;
     let counts = cx
         .searcher
-        .search(&query, &NameCounts::of(kind))
+        .search(&query, &NameCounts::of(index, kind))
         .map_err(|e| cx.err(e))?;
     let everything = name.is_none() && is_everything(filter);
     let counts = fold(&cx, kind, counts, everything)?;

@@ -113,8 +113,8 @@ pub fn related(
     let (filter_query, _) = cx.query(filter)?;
     let collector = (
         Count,
-        NameCounts::of(EntityKind::Person),
-        NameCounts::of(EntityKind::Place),
+        NameCounts::of(index, EntityKind::Person),
+        NameCounts::of(index, EntityKind::Place),
     );
     let (total, all_people, all_places) = cx
         .searcher

@@ -92,7 +92,7 @@ pub fn explore(
     overview: &Overview,
 ) -> Result<Exploration> {
     let cx = Context::new(index)?;
-    let counts = |kind| (overview.entities > 0).then(|| NameCounts::of(kind));
+    let counts = |kind| (overview.entities > 0).then(|| NameCounts::of(index, kind));
     let extra = (
         counts(EntityKind::Person),
         counts(EntityKind::Place),

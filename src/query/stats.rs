@@ -45,7 +45,7 @@ pub fn stats(index: &NewsIndex) -> Result<Stats> {
     ] {
         let counts = cx
             .searcher
-            .search(&AllQuery, &NameCounts { field })
+            .search(&AllQuery, &NameCounts::field(index, field))
             .map_err(|e| cx.err(e))?;
         *slot = counts.len() as u64;
     }

@@ -80,6 +80,7 @@ class WebDriver:
         caps = {"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
             "goog:chromeOptions": {"binary": chromium, "args": args},
+            "goog:loggingPrefs": {"browser": "ALL"},
         }}}
         self.session = self.call("POST", "/session", caps)["sessionId"]
 
@@ -129,6 +130,11 @@ class WebDriver:
         ]}
         self.s("POST", "/actions", {"actions": [mouse]})
         self.s("DELETE", "/actions")
+
+    def console_errors(self):
+        """The page's console errors so far (chromedriver's log)."""
+        entries = self.s("POST", "/se/log", {"type": "browser"})
+        return [e["message"] for e in entries if e.get("level") == "SEVERE"]
 
     def screenshot(self, path):
         png = base64.b64decode(self.s("GET", "/screenshot"))
@@ -225,6 +231,15 @@ def run_steps(d, base, query, screenshot, phone_screenshot):
     wait_for(f"since={start} in the URL", lambda: f"since={start}" in d.current_url())
     wait_for("the results after the click", lambda: loaded(d) and hits(d))
     print(f"  clicked {full[target]!r}: {summary(d)} (was {before})")
+
+    # Keyboard: the chart is one tab stop and the arrow keys move along it.
+    moved = d.script("""
+        const bars = [...document.querySelectorAll('#timeline .bar')];
+        bars[0].focus();
+        bars[0].dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight', bubbles: true}));
+        return [bars.filter(b => b.tabIndex === 0).length, document.activeElement === bars[1] || bars.length < 2];""")
+    if moved != [1, True]:
+        raise StepFailed(f"the timeline's arrow keys do not move focus: {moved}")
 
     step(5, "open an article")
     search_url = d.current_url()
@@ -354,6 +369,9 @@ def main():
         run_steps(driver, base, args.query, screenshot, args.phone_screenshot)
         if not args.index:
             escaping_steps(driver, base)
+        errors = driver.console_errors()
+        if errors:
+            raise StepFailed("the page logged errors: " + "; ".join(errors[:5]))
         print(f"screenshot: {screenshot}")
         print("browser: 7 passed, 0 failed")
         return 0

@@ -298,8 +298,24 @@ function renderTimeline(timeline) {
       if (dragged) { dragged = false; return; }
       setDates(i, i);
     });
+    // One tab stop for the whole chart; the arrow keys move between bars.
+    bar.tabIndex = i === 0 ? 0 : -1;
     box.append(bar);
   });
+}
+
+function moveFocus(event) {
+  const bars = [...$("timeline").children].filter((b) => b.classList.contains("bar"));
+  const at = bars.indexOf(document.activeElement);
+  if (at < 0) return;
+  const to = {
+    ArrowLeft: at - 1, ArrowRight: at + 1, Home: 0, End: bars.length - 1,
+  }[event.key];
+  if (to === undefined || to < 0 || to >= bars.length) return;
+  event.preventDefault();
+  bars[at].tabIndex = -1;
+  bars[to].tabIndex = 0;
+  bars[to].focus();
 }
 
 // The bar under the pointer, or the nearest one left or right of it.
@@ -332,6 +348,7 @@ function setDates(from, to) {
 
 function wireTimeline() {
   const box = $("timeline");
+  box.addEventListener("keydown", moveFocus);
   box.addEventListener("pointerdown", (event) => {
     if (!buckets.length || event.button !== 0) return;
     dragFrom = barIndexAt(event);
