@@ -74,6 +74,7 @@ pub enum Command {
     /// The people and places that appear with a person or place.
     Related(RelatedArgs),
     /// Serve a search page and a JSON API over the index (read-only).
+    #[cfg(feature = "server")]
     Serve(ServeArgs),
     /// Verify the index: segment checksums and article records (exit 2 when
     /// damaged).
@@ -440,6 +441,7 @@ pub struct RelatedArgs {
 }
 
 /// `newsdex serve`. Fields are sorted.
+#[cfg(feature = "server")]
 #[derive(Debug, Args)]
 pub struct ServeArgs {
     /// The address to listen on. Anything but a loopback address serves the
@@ -491,6 +493,7 @@ mod tests {
         );
     }
 
+    #[cfg(feature = "server")]
     #[test]
     fn serve_defaults_to_loopback() {
         let cli = Cli::try_parse_from(["newsdex", "serve"]).unwrap();

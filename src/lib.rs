@@ -19,8 +19,8 @@
 //!   count articles per period and the companions of a person or place, and
 //!   [`explore()`] does a search with both kinds of counts at once.
 //! * [`output`] renders hits and reports for people and for programs.
-//! * [`serve`] answers the same queries over HTTP, as JSON and as a search
-//!   page, for `newsdex serve`.
+//! * `serve` (feature `server`, on by default) answers the same queries
+//!   over HTTP, as JSON and as a search page, for `newsdex serve`.
 //!
 //! Nothing in the library prints or exits the process: the binary does.
 //!
@@ -45,6 +45,7 @@ mod model;
 pub mod output;
 pub mod parse;
 mod query;
+#[cfg(feature = "server")]
 pub mod serve;
 mod walk;
 

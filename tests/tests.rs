@@ -12,6 +12,7 @@ mod ingest;
 mod json;
 mod regression;
 mod search;
+#[cfg(feature = "server")]
 mod serve;
 mod shared_data;
 mod streaming;

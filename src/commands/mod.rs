@@ -11,6 +11,7 @@ mod extract;
 mod ingest;
 mod related;
 mod search;
+#[cfg(feature = "server")]
 mod serve;
 mod show;
 mod stats;
@@ -72,6 +73,7 @@ pub fn run(cli: Cli) -> Result<Status> {
         Command::Stats(args) => stats::run(&cli.index, args),
         Command::Timeline(args) => timeline::run(&cli.index, args, &style),
         Command::Related(args) => related::run(&cli.index, args, &style),
+        #[cfg(feature = "server")]
         Command::Serve(args) => serve::run(&cli.index, args),
         Command::Check(args) => check::run(&cli.index, args),
         Command::Export(args) => export::run(&cli.index, args),
