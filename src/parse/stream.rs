@@ -4,7 +4,7 @@
 //! or not) and hands out its lines in batches, numbered as
 //! [`parse_bytes`](super::parse_bytes) numbers them, so a streamed file
 //! gets the same article positions (and ids) as one read whole; each line
-//! becomes an article with [`parse_json_line`]. A gzip stream that breaks
+//! becomes an article with [`parse_json_line`](super::parse_json_line). A gzip stream that breaks
 //! off, or a last line cut in the middle, ends the stream with a
 //! [`Problem`] that says how much was read: every complete line before the
 //! damage is kept.
