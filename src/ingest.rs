@@ -328,6 +328,20 @@ fn read_small_file(
 /// The writer side stopped (on an error): reading more is pointless.
 struct WriterStopped;
 
+/// Tells the writer that `file` is skipped, and why.
+fn send_failure(
+    sender: &crossbeam_channel::Sender<FileOutcome>,
+    file: &SourceFile,
+    error: FileError,
+) -> Result<(), WriterStopped> {
+    sender
+        .send(FileOutcome::Failed {
+            file: file.clone(),
+            error,
+        })
+        .map_err(|_| WriterStopped)
+}
+
 /// A large file: its articles extracted in parallel and sent in parts as
 /// they are ready. Fails only when the writer has stopped.
 fn read_large_file(
@@ -339,14 +353,7 @@ fn read_large_file(
 ) -> Result<(), WriterStopped> {
     let (hash, parsed) = match load_file(file, &options.parse) {
         Ok(loaded) => loaded,
-        Err(error) => {
-            return sender
-                .send(FileOutcome::Failed {
-                    file: file.clone(),
-                    error,
-                })
-                .map_err(|_| WriterStopped);
-        }
+        Err(error) => return send_failure(sender, file, error),
     };
     let mut problems = parsed.problems;
     let mut raws = parsed.articles;
@@ -419,14 +426,7 @@ fn stream_json_lines(
     };
     let reader = match file.open() {
         Ok(reader) => reader,
-        Err(error) => {
-            return sender
-                .send(FileOutcome::Failed {
-                    file: file.clone(),
-                    error: error.into(),
-                })
-                .map_err(|_| WriterStopped);
-        }
+        Err(error) => return send_failure(sender, file, error.into()),
     };
     let mut lines = parse::stream::JsonLinesReader::new(reader, file.gzip);
     let mut pending: Option<Part> = None;
@@ -491,12 +491,7 @@ fn stream_json_lines(
             Some(p) => p.to_string(),
             None => "no JSON lines".to_string(),
         };
-        return sender
-            .send(FileOutcome::Failed {
-                file: file.clone(),
-                error: ParseError::NoArticle(reason).into(),
-            })
-            .map_err(|_| WriterStopped);
+        return send_failure(sender, file, ParseError::NoArticle(reason).into());
     }
     send(last, hash, !sent_any, true)
 }

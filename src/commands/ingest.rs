@@ -83,6 +83,22 @@ struct LineState {
     in_file: u64,
 }
 
+impl LineState {
+    /// A progress line every ten seconds.
+    fn report_now_and_then(&mut self) {
+        if self.last.elapsed() >= Duration::from_secs(10) {
+            self.last = Instant::now();
+            let _ = writeln!(
+                std::io::stderr(),
+                "newsdex: ingest: {}/{} files read, {} articles",
+                self.done,
+                self.total,
+                self.articles
+            );
+        }
+    }
+}
+
 impl Bar {
     fn new(enabled: bool) -> Bar {
         let terminal = std::io::stderr().is_terminal();
@@ -140,16 +156,7 @@ impl Progress for Bar {
             s.done += 1;
             // Its parts were counted as they came.
             s.articles += articles - std::mem::take(&mut s.in_file).min(articles);
-            if s.last.elapsed() >= Duration::from_secs(10) {
-                s.last = Instant::now();
-                let _ = writeln!(
-                    std::io::stderr(),
-                    "newsdex: ingest: {}/{} files read, {} articles",
-                    s.done,
-                    s.total,
-                    s.articles
-                );
-            }
+            s.report_now_and_then();
         }
     }
 
@@ -162,16 +169,7 @@ impl Progress for Bar {
         if let Some(Ok(mut s)) = self.lines.as_ref().map(|l| l.lock()) {
             s.articles += articles;
             s.in_file += articles;
-            if s.last.elapsed() >= Duration::from_secs(10) {
-                s.last = Instant::now();
-                let _ = writeln!(
-                    std::io::stderr(),
-                    "newsdex: ingest: {}/{} files read, {} articles",
-                    s.done,
-                    s.total,
-                    s.articles
-                );
-            }
+            s.report_now_and_then();
         }
     }
 

@@ -65,9 +65,10 @@ impl Directory for IndexDirectory {
     fn acquire_lock(&self, lock: &Lock) -> Result<DirectoryLock, LockError> {
         match self.inner.acquire_lock(lock) {
             Err(LockError::IoError(e))
-                if lock.filepath == META_LOCK.filepath && e.raw_os_error() == Some(30) =>
+                if lock.filepath == META_LOCK.filepath
+                    && e.raw_os_error() == Some(super::EROFS) =>
             {
-                // EROFS: a read-only file system, which no one can write.
+                // A read-only file system, which no one can write.
                 Ok(DirectoryLock::from(Box::new(ReadOnlyLock(
                     lock.filepath.clone(),
                 ))))

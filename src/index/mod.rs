@@ -463,6 +463,24 @@ fn remove_index_files(path: &Path) -> Result<()> {
 }
 
 /// Turns a tantivy error into ours, recognising the write lock.
+/// No space left on device (Linux errno).
+pub(crate) const ENOSPC: i32 = 28;
+/// Permission denied (Linux errno).
+pub(crate) const EACCES: i32 = 13;
+/// Read-only file system (Linux errno).
+pub(crate) const EROFS: i32 = 30;
+
+/// The error for an operating-system error number that says the index's
+/// disk is full or read-only; `None` for any other number.
+pub(crate) fn storage_error(path: &Path, code: i32) -> Option<Error> {
+    let path = path.to_path_buf();
+    match code {
+        ENOSPC => Some(Error::DiskFull { path }),
+        EROFS => Some(Error::IndexReadOnly { path }),
+        _ => None,
+    }
+}
+
 pub(crate) fn tantivy_error(path: &Path, e: tantivy::TantivyError) -> Error {
     use tantivy::TantivyError as T;
     use tantivy::directory::error::OpenReadError;
@@ -479,19 +497,15 @@ pub(crate) fn tantivy_error(path: &Path, e: tantivy::TantivyError) -> Error {
     // tantivy passes some I/O errors on as text only (InternalError): the
     // operating system's error number is what tells a full disk.
     let text = e.to_string();
-    if text.contains("(os error 28)") {
-        return Error::DiskFull {
-            path: path.to_path_buf(),
-        };
-    }
-    if text.contains("(os error 30)") {
-        return Error::IndexReadOnly {
-            path: path.to_path_buf(),
-        };
+    let named = [ENOSPC, EROFS]
+        .into_iter()
+        .find(|code| text.contains(&format!("(os error {code})")));
+    if let Some(err) = named.and_then(|code| storage_error(path, code)) {
+        return err;
     }
     match e {
         T::LockFailure(tantivy::directory::error::LockError::IoError(io), _)
-            if matches!(io.raw_os_error(), Some(13 | 30)) =>
+            if matches!(io.raw_os_error(), Some(EACCES | EROFS)) =>
         {
             Error::IndexReadOnly {
                 path: path.to_path_buf(),

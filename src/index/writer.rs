@@ -5,7 +5,7 @@ use std::path::Path;
 use chrono::{NaiveDate, NaiveTime};
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
-use super::{Fields, NewsIndex, tantivy_error};
+use super::{Fields, NewsIndex, storage_error, tantivy_error};
 use crate::error::Result;
 use crate::model::{Article, Fingerprint};
 
@@ -112,15 +112,11 @@ fn write_error(path: &Path, e: tantivy::TantivyError) -> crate::error::Error {
         f.sync_all()
     });
     let _ = std::fs::remove_file(&probe);
-    match written {
-        Err(e) if e.raw_os_error() == Some(28) => Error::DiskFull {
-            path: path.to_path_buf(),
-        },
-        Err(e) if e.raw_os_error() == Some(30) => Error::IndexReadOnly {
-            path: path.to_path_buf(),
-        },
-        _ => err,
-    }
+    written
+        .err()
+        .and_then(|e| e.raw_os_error())
+        .and_then(|code| storage_error(path, code))
+        .unwrap_or(err)
 }
 
 /// A day as the instant of its midnight, UTC: the stored form of dates. Only

@@ -32,12 +32,8 @@ function readState() {
 }
 
 function toQuery(state) {
-  const p = new URLSearchParams();
-  if (state.q) p.set("q", state.q);
-  for (const n of state.person) p.append("person", n);
-  for (const n of state.place) p.append("place", n);
-  if (state.since) p.set("since", state.since);
-  if (state.until) p.set("until", state.until);
+  // The filters, as the API takes them, then the page's own state.
+  const p = apiParams(state);
   if (state.sort && state.sort !== "relevance") p.set("sort", state.sort);
   if (state.page > 1) p.set("page", String(state.page));
   if (state.related) p.set("related", state.related);
