@@ -17,6 +17,10 @@ pub enum Baseline {
     /// `TopDocs` and `Count`, then each hit's stored document loaded: all
     /// of a plain search but its snippets.
     TopDocsCountAndDocs,
+    /// `TopDocs` and `Count`: the exact total, no documents read.
+    TopDocsAndCount,
+    /// `TopDocs`, then each hit's stored document loaded, no total.
+    TopDocsAndDocs,
 }
 
 /// Runs `request`'s query (text and filters, as `search` compiles it) the
@@ -46,6 +50,20 @@ pub fn bare_search(
                 std::hint::black_box(cx.doc(address)?);
             }
             Ok(total)
+        }
+        Baseline::TopDocsAndCount => {
+            let (hits, total) = cx
+                .searcher
+                .search(&query, &(top, Count))
+                .map_err(|e| cx.err(e))?;
+            Ok(hits.len() + total)
+        }
+        Baseline::TopDocsAndDocs => {
+            let hits = cx.searcher.search(&query, &top).map_err(|e| cx.err(e))?;
+            for (_, address) in &hits {
+                std::hint::black_box(cx.doc(*address)?);
+            }
+            Ok(hits.len())
         }
     }
 }

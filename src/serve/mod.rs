@@ -215,3 +215,95 @@ impl State {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A state over an empty index in a temporary folder, with `timeout`
+    /// and one turn.
+    fn state(dir: &tempfile::TempDir, timeout: Duration) -> Arc<State> {
+        let index = NewsIndex::open_or_create(&dir.path().join("index"), false).unwrap();
+        Arc::new(State {
+            index,
+            options: ServerOptions {
+                timeout,
+                max_in_flight: 1,
+            },
+            turns: Arc::new(Semaphore::new(1)),
+        })
+    }
+
+    fn runtime() -> tokio::runtime::Runtime {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap()
+    }
+
+    async fn status_and_body(response: Response) -> (StatusCode, String) {
+        let status = response.status();
+        let body = axum::body::to_bytes(response.into_body(), 1 << 20)
+            .await
+            .unwrap();
+        (status, String::from_utf8(body.to_vec()).unwrap())
+    }
+
+    fn slow(pause: Duration) -> impl FnOnce(&NewsIndex) -> Result<Vec<u8>, ApiError> + Send {
+        move |_| {
+            std::thread::sleep(pause);
+            Ok(b"{}".to_vec())
+        }
+    }
+
+    #[test]
+    fn work_within_the_timeout_is_answered() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = state(&dir, Duration::from_secs(5));
+        let (status, body) = runtime().block_on(async {
+            status_and_body(state.answer(slow(Duration::from_millis(10))).await).await
+        });
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(body, "{}");
+    }
+
+    #[test]
+    fn work_past_the_timeout_gets_a_503_that_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = state(&dir, Duration::from_millis(100));
+        let ((status, body), waited) = runtime().block_on(async {
+            let started = std::time::Instant::now();
+            let response = state.answer(slow(Duration::from_secs(2))).await;
+            let waited = started.elapsed();
+            (status_and_body(response).await, waited)
+        });
+        // (Dropping the runtime waits for the work; the answer did not.)
+        assert!(
+            waited < Duration::from_secs(1),
+            "answered after {waited:?}, not at the timeout"
+        );
+        assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
+        let json: serde_json::Value = serde_json::from_str(&body).unwrap();
+        let message = json["error"].as_str().unwrap_or_default();
+        assert!(message.contains("longer than 0.1 s"), "{body}");
+    }
+
+    #[test]
+    fn a_request_waiting_for_a_turn_past_the_timeout_gets_a_503() {
+        let dir = tempfile::tempdir().unwrap();
+        let state = state(&dir, Duration::from_millis(300));
+        let (first, second) = runtime().block_on(async {
+            // The first holds the only turn for longer than the timeout;
+            // the second, quick in itself, never gets one in time.
+            let first = tokio::spawn(Arc::clone(&state).answer(slow(Duration::from_secs(1))));
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            let second = Arc::clone(&state)
+                .answer(slow(Duration::from_millis(1)))
+                .await;
+            (first.await.unwrap().status(), second.status())
+        });
+        assert_eq!(first, StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(second, StatusCode::SERVICE_UNAVAILABLE);
+    }
+}
