@@ -477,6 +477,15 @@ fn stream_json_lines(
     last.problems.extend(damage);
     let hash = match lines.into_inner().finish() {
         Ok((hash, _)) => hash,
+        Err(WalkError::Changing { .. }) => {
+            // Not one version: kept as unfinished, so that the next run,
+            // which sees a new size or time, reads it again whole.
+            last.problems.push(Problem {
+                line: None,
+                reason: "the file changed while it was read: its articles are kept for now, and the next run reads it again whole".to_string(),
+            });
+            Fingerprint::PARTIAL
+        }
         Err(error) => {
             // Not finished: the next run resumes the file.
             last.problems.push(Problem {

@@ -53,6 +53,15 @@ pub enum WalkError {
         /// The link.
         path: PathBuf,
     },
+    /// The file changed while it was read, each time it was tried: what was
+    /// read may be half of one version and half of another.
+    #[error(
+        "the file changed while it was read ({READ_ATTEMPTS} tries); what was indexed from it stays, and the next run reads it again"
+    )]
+    Changing {
+        /// The file.
+        path: PathBuf,
+    },
     /// The file or folder could not be read.
     #[error("{}", io_reason(.source))]
     Io {
@@ -155,18 +164,13 @@ fn source_file(path: &Path) -> Result<SourceFile, WalkError> {
     let (format, gzip) = format_from_name(path)?;
     let canonical = path.canonicalize().map_err(|e| WalkError::io(path, e))?;
     let meta = std::fs::metadata(&canonical).map_err(|e| WalkError::io(&canonical, e))?;
-    let mtime = meta
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map(|d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
-        .unwrap_or(0);
+    let stamp = Stamp::of(&meta);
     Ok(SourceFile {
         path: canonical,
         format,
         gzip,
-        size: meta.len(),
-        mtime,
+        size: stamp.size,
+        mtime: stamp.mtime,
     })
 }
 
@@ -240,8 +244,38 @@ fn is_excluded(entry: &walkdir::DirEntry, exclude: Option<&Path>) -> bool {
 impl SourceFile {
     /// The bytes of the file as they are on disk (still compressed when
     /// `gzip` is set).
+    ///
+    /// The bytes are one version of the file: its size and modification
+    /// time, asked of the open file before and after the read, must agree,
+    /// else it is read again (at most [`READ_ATTEMPTS`] times) and then
+    /// given up as [`WalkError::Changing`]. A file replaced by a rename or
+    /// deleted meanwhile is read whole as it was when opened.
+    ///
+    /// The fingerprint of the file stays the walk's, taken before any read:
+    /// a file that changes after it was read differs from it on the next
+    /// run and is read again.
     pub fn read(&self) -> Result<Vec<u8>, WalkError> {
-        std::fs::read(&self.path).map_err(|e| WalkError::io(&self.path, e))
+        self.read_with(|| {})
+    }
+
+    /// [`SourceFile::read`], calling `between` after each read and before
+    /// the file is asked whether it changed (tests change it there).
+    fn read_with(&self, mut between: impl FnMut()) -> Result<Vec<u8>, WalkError> {
+        let error = |e| WalkError::io(&self.path, e);
+        for _ in 0..READ_ATTEMPTS {
+            let mut file = std::fs::File::open(&self.path).map_err(error)?;
+            let before = Stamp::of(&file.metadata().map_err(error)?);
+            let mut bytes = Vec::with_capacity(usize::try_from(before.size).unwrap_or(0) + 1);
+            io::Read::read_to_end(&mut file, &mut bytes).map_err(error)?;
+            between();
+            let after = Stamp::of(&file.metadata().map_err(error)?);
+            if before == after && bytes.len() as u64 == after.size {
+                return Ok(bytes);
+            }
+        }
+        Err(WalkError::Changing {
+            path: self.path.clone(),
+        })
     }
 
     /// The file opened for streaming: its bytes as they are on disk, hashed
@@ -249,10 +283,12 @@ impl SourceFile {
     /// hash of its fingerprint.
     pub fn open(&self) -> Result<HashingReader, WalkError> {
         let file = std::fs::File::open(&self.path).map_err(|e| WalkError::io(&self.path, e))?;
+        let opened = Stamp::of(&file.metadata().map_err(|e| WalkError::io(&self.path, e))?);
         Ok(HashingReader {
             file,
             hasher: blake3::Hasher::new(),
             path: self.path.clone(),
+            opened,
         })
     }
 }
@@ -262,6 +298,8 @@ pub struct HashingReader {
     file: std::fs::File,
     hasher: blake3::Hasher,
     path: PathBuf,
+    /// The file's size and modification time when it was opened.
+    opened: Stamp,
 }
 
 impl io::Read for HashingReader {
@@ -274,7 +312,10 @@ impl io::Read for HashingReader {
 
 impl HashingReader {
     /// Reads what is left of the file and returns the content hash of all
-    /// its bytes (see `Fingerprint::from_blake3`) and how many there were.
+    /// its bytes (see `Fingerprint::from_blake3`) and how many there were;
+    /// [`WalkError::Changing`] when the open file's size or modification
+    /// time is not what it was when it was opened (the bytes read may then
+    /// mix two versions).
     pub(crate) fn finish(mut self) -> Result<(u64, u64), WalkError> {
         let mut rest = [0u8; 64 * 1024];
         loop {
@@ -285,8 +326,41 @@ impl HashingReader {
                 Err(e) => return Err(WalkError::io(&self.path, e)),
             }
         }
+        let now = self
+            .file
+            .metadata()
+            .map_err(|e| WalkError::io(&self.path, e))?;
+        if Stamp::of(&now) != self.opened || self.hasher.count() != self.opened.size {
+            return Err(WalkError::Changing { path: self.path });
+        }
         let hash = crate::model::Fingerprint::from_blake3(&self.hasher.finalize());
         Ok((hash, self.hasher.count()))
+    }
+}
+
+/// How many times a file that changes while it is read is tried.
+pub const READ_ATTEMPTS: usize = 3;
+
+/// What the file system says of a file's version: its size and its
+/// modification time in nanoseconds since the Unix epoch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Stamp {
+    size: u64,
+    mtime: i64,
+}
+
+impl Stamp {
+    fn of(meta: &std::fs::Metadata) -> Stamp {
+        let mtime = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map(|d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX))
+            .unwrap_or(0);
+        Stamp {
+            size: meta.len(),
+            mtime,
+        }
     }
 }
 
@@ -303,6 +377,92 @@ fn io_reason(e: &io::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn text_file(dir: &Path, text: &str) -> SourceFile {
+        let path = dir.join("a.txt");
+        std::fs::write(&path, text).unwrap();
+        source_file(&path).unwrap()
+    }
+
+    fn append(path: &Path, text: &str) {
+        use std::io::Write;
+        let mut file = std::fs::OpenOptions::new().append(true).open(path).unwrap();
+        file.write_all(text.as_bytes()).unwrap();
+    }
+
+    #[test]
+    fn a_file_that_keeps_changing_while_read_is_given_up() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = text_file(dir.path(), "Title\n\nBody.\n");
+        let mut reads = 0;
+        let result = file.read_with(|| {
+            reads += 1;
+            append(&file.path, "More.\n");
+        });
+        assert!(
+            matches!(result, Err(WalkError::Changing { .. })),
+            "{result:?}"
+        );
+        assert_eq!(reads, READ_ATTEMPTS);
+        let message = result.unwrap_err().to_string();
+        assert!(message.contains("changed while it was read"), "{message}");
+    }
+
+    #[test]
+    fn a_file_that_changed_during_one_read_is_read_again_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = text_file(dir.path(), "Title\n\nBody.\n");
+        let mut reads = 0;
+        let bytes = file
+            .read_with(|| {
+                reads += 1;
+                if reads == 1 {
+                    append(&file.path, "More.\n");
+                }
+            })
+            .unwrap();
+        assert_eq!(reads, 2);
+        assert_eq!(bytes, b"Title\n\nBody.\nMore.\n");
+    }
+
+    #[test]
+    fn a_file_replaced_or_deleted_while_open_is_read_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = text_file(dir.path(), "Old title\n\nOld body.\n");
+        let other = dir.path().join("b.txt");
+        std::fs::write(&other, "New title\n\nA longer new body.\n").unwrap();
+        let bytes = file
+            .read_with(|| std::fs::rename(&other, &file.path).unwrap())
+            .unwrap();
+        assert_eq!(bytes, b"Old title\n\nOld body.\n");
+        let bytes = file
+            .read_with(|| std::fs::remove_file(&file.path).unwrap())
+            .unwrap();
+        assert_eq!(bytes, b"New title\n\nA longer new body.\n");
+        let gone = file.read();
+        assert!(matches!(gone, Err(WalkError::Io { .. })), "{gone:?}");
+    }
+
+    #[test]
+    fn a_stream_of_a_file_that_grew_meanwhile_is_not_one_version() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = text_file(dir.path(), "{\"title\": \"A\"}\n");
+        let mut reader = file.open().unwrap();
+        let mut first = [0u8; 4];
+        io::Read::read_exact(&mut reader, &mut first).unwrap();
+        append(&file.path, "{\"title\": \"B\"}\n");
+        let finished = reader.finish();
+        assert!(
+            matches!(finished, Err(WalkError::Changing { .. })),
+            "{finished:?}"
+        );
+        // Unchanged, the same stream gives the hash of the bytes.
+        let bytes = std::fs::read(&file.path).unwrap();
+        let reader = source_file(&file.path).unwrap().open().unwrap();
+        let (hash, count) = reader.finish().unwrap();
+        assert_eq!(count, bytes.len() as u64);
+        assert_eq!(hash, crate::model::Fingerprint::hash_bytes(&bytes));
+    }
 
     #[test]
     fn formats_from_names() {

@@ -10,6 +10,7 @@ mod export;
 mod incremental;
 mod ingest;
 mod json;
+mod moving;
 mod regression;
 mod search;
 #[cfg(feature = "server")]
