@@ -9,6 +9,7 @@
 //! tantivy types do not leave this module and `query`.
 
 mod directory;
+mod merge;
 pub(crate) mod schema;
 pub(crate) use writer::day_to_datetime;
 mod writer;

@@ -5,6 +5,7 @@ use std::path::Path;
 use chrono::{NaiveDate, NaiveTime};
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
+use super::merge::{BoundedMerges, MAX_MERGED_DOCS};
 use super::{Fields, NewsIndex, storage_error, tantivy_error};
 use crate::error::Result;
 use crate::model::{Article, Fingerprint};
@@ -21,10 +22,18 @@ impl Indexer {
         let threads = threads.max(1);
         // tantivy needs at least 15 MB per thread.
         let memory = memory.max(threads * 15_000_000);
+        // One merge at a time, each bounded (see `merge`): the segment
+        // files a merge maps count in the process's memory.
+        let options = tantivy::indexer::IndexWriterOptions::builder()
+            .num_worker_threads(threads)
+            .memory_budget_per_thread(memory / threads)
+            .num_merge_threads(1)
+            .build();
         let writer = index
             .tantivy()
-            .writer_with_num_threads(threads, memory)
+            .writer_with_options(options)
             .map_err(|e| tantivy_error(index.path(), e))?;
+        writer.set_merge_policy(Box::new(BoundedMerges::new(MAX_MERGED_DOCS)));
         Ok(Indexer {
             writer,
             fields: index.fields().clone(),
