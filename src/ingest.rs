@@ -176,10 +176,11 @@ pub fn ingest(
                     }
                     Batch::Large(file) => {
                         let done = resume.get(&file.path);
-                        let sent = if file.format == SourceFormat::JsonLines {
-                            stream_json_lines(file, options, extractor, done, &sender)
-                        } else {
-                            read_large_file(file, options, extractor, done, &sender)
+                        let sent = match file.format {
+                            SourceFormat::JsonLines | SourceFormat::Json => {
+                                stream_records(file, options, extractor, done, &sender)
+                            }
+                            _ => read_large_file(file, options, extractor, done, &sender),
                         };
                         if sent.is_err() {
                             return;
@@ -397,13 +398,50 @@ struct Part {
     problems: Vec<Problem>,
 }
 
-/// A large JSON Lines file, read as a stream in bounded memory: each part's
-/// lines are parsed and extracted in parallel and sent as soon as the next
-/// part shows the file goes on, so that the last part sent always holds
-/// articles (the one that carries the file's content hash). Lines whose
-/// articles an interrupted run committed (`done`) are not extracted again.
-/// Fails only when the writer has stopped.
-fn stream_json_lines(
+/// The records of a streamed file: the lines of JSON Lines, or the items
+/// of a JSON array.
+enum Records {
+    Lines(parse::stream::JsonLinesReader<walk::HashingReader>),
+    Array(parse::stream::JsonArrayReader<walk::HashingReader>),
+}
+
+impl Records {
+    fn next(
+        &mut self,
+        max: usize,
+        max_bytes: usize,
+        problems: &mut Vec<Problem>,
+    ) -> Vec<(u64, String)> {
+        match self {
+            Records::Lines(r) => r.next_lines(max, max_bytes, problems),
+            Records::Array(r) => r.next_items(max, max_bytes, problems),
+        }
+    }
+
+    fn damage(&self) -> Option<&Problem> {
+        match self {
+            Records::Lines(r) => r.damage(),
+            Records::Array(r) => r.damage(),
+        }
+    }
+
+    fn into_inner(self) -> walk::HashingReader {
+        match self {
+            Records::Lines(r) => r.into_inner(),
+            Records::Array(r) => r.into_inner(),
+        }
+    }
+}
+
+/// A large JSON Lines file, or a large file holding one JSON array, read as
+/// a stream in bounded memory: each part's records are parsed and
+/// extracted in parallel and sent as soon as the next part shows the file
+/// goes on, so that the last part sent always holds articles (the one that
+/// carries the file's content hash). Records whose articles an interrupted
+/// run committed (`done`) are not extracted again. A `.json` file that is
+/// not an array (one object, or JSON Lines under another name) is read
+/// whole. Fails only when the writer has stopped.
+fn stream_records(
     file: &SourceFile,
     options: &IngestOptions,
     extractor: &dyn EntityExtractor,
@@ -428,12 +466,24 @@ fn stream_json_lines(
         Ok(reader) => reader,
         Err(error) => return send_failure(sender, file, error.into()),
     };
-    let mut lines = parse::stream::JsonLinesReader::new(reader, file.gzip);
+    let mut lines = if file.format == SourceFormat::JsonLines {
+        Records::Lines(parse::stream::JsonLinesReader::new(reader, file.gzip))
+    } else {
+        let mut array = parse::stream::JsonArrayReader::new(reader, file.gzip);
+        if !array.open_array().unwrap_or(false) {
+            return read_large_file(file, options, extractor, done, sender);
+        }
+        Records::Array(array)
+    };
+    let (parse_one, nothing): (fn(&str, u64, &ParseOptions) -> _, _) = match lines {
+        Records::Lines(_) => (parse::parse_json_line, "no JSON lines"),
+        Records::Array(_) => (parse::parse_json_item, "the array is empty"),
+    };
     let mut pending: Option<Part> = None;
     let mut sent_any = false;
     loop {
         let mut problems = Vec::new();
-        let batch = lines.next_lines(PART_LINES, PART_BYTES, &mut problems);
+        let batch = lines.next(PART_LINES, PART_BYTES, &mut problems);
         if batch.is_empty() && problems.is_empty() {
             break;
         }
@@ -441,7 +491,7 @@ fn stream_json_lines(
             .into_par_iter()
             .filter(|(line_no, _)| !done.is_some_and(|done| done.contains(line_no)))
             .map(|(line_no, line)| {
-                parse::parse_json_line(&line, line_no, &options.parse)
+                parse_one(&line, line_no, &options.parse)
                     .map(|raw| extract_article(raw, &file.path, extractor, options.today))
             })
             .collect();
@@ -498,7 +548,7 @@ fn stream_json_lines(
     if !sent_any && last.articles.is_empty() && done.is_none() {
         let reason = match last.problems.first() {
             Some(p) => p.to_string(),
-            None => "no JSON lines".to_string(),
+            None => nothing.to_string(),
         };
         return send_failure(sender, file, ParseError::NoArticle(reason).into());
     }

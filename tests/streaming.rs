@@ -256,3 +256,65 @@ fn a_line_cut_mid_way_is_reported_as_damage() {
         );
     }
 }
+
+/// The articles of [`export`] as one JSON array, with a number for item 5.
+fn export_array(n: usize) -> String {
+    let mut items: Vec<String> = export(n)
+        .lines()
+        .map(str::trim)
+        .filter(|l| serde_json::from_str::<serde_json::Value>(l).is_ok())
+        .map(str::to_string)
+        .collect();
+    items.insert(5, "42".to_string());
+    format!("[\n  {}\n]\n", items.join(",\n  "))
+}
+
+#[test]
+fn a_streamed_json_array_matches_a_whole_file_read() {
+    let dir = Dir::new();
+    let text = export_array(2600);
+    assert!(text.len() > 1 << 20, "big enough to be streamed");
+    dir.create("big.json", &text);
+    let s = summary(&dir, &["corpus"]);
+    assert_eq!(s.added, 2600);
+    assert_eq!(s.problems.len(), 1, "{:?}", s.problems);
+    assert!(
+        s.problems[0].reason.starts_with("item 5:"),
+        "{:?}",
+        s.problems
+    );
+    let out = dir.command(&["extract", "--json", "corpus"]).stdout();
+    let whole: BTreeSet<_> = json_lines::<Article>(&out)
+        .into_iter()
+        .map(|a| (a.position, a.title, a.date, a.people, a.places))
+        .collect();
+    assert_eq!(whole.len(), 2600);
+    assert_eq!(indexed(&dir), whole);
+}
+
+#[test]
+fn a_cut_json_array_keeps_the_items_before_the_damage() {
+    let dir = Dir::new();
+    let text = export_array(2600);
+    dir.create("big.json", &text[..text.len() / 2]);
+    let s = summary(&dir, &["corpus"]);
+    assert!(s.skipped.is_empty(), "{:?}", s.skipped);
+    assert!(s.added > 1000 && s.added < 2600, "{}", s.added);
+    let damage: Vec<_> = s
+        .problems
+        .iter()
+        .filter(|p| p.reason.contains("damaged"))
+        .collect();
+    assert_eq!(damage.len(), 1, "{:?}", s.problems);
+    assert!(
+        damage[0].reason.contains("in the middle of item"),
+        "{:?}",
+        damage[0]
+    );
+    assert_eq!(indexed(&dir).len() as u64, s.added);
+    // Repaired: read again, every article there.
+    dir.create("big.json", &text);
+    let s = summary(&dir, &["corpus"]);
+    assert_eq!(s.added + s.updated + s.unchanged, 2600, "{s:?}");
+    assert_eq!(indexed(&dir).len(), 2600);
+}

@@ -160,6 +160,25 @@ pub fn parse_json_line(
     })
 }
 
+/// Parses one item of a JSON array read as a stream: the article at
+/// `position`, or the problem that keeps it from being one, worded as
+/// [`parse_json`] words it for a file read whole.
+pub fn parse_json_item(
+    item: &str,
+    position: u64,
+    options: &ParseOptions,
+) -> Result<RawArticle, Problem> {
+    let result = match serde_json::from_str::<Value>(item) {
+        Ok(Value::Object(object)) => article_from_object(&object, position, options),
+        Ok(_) => Err(ItemError::NotAnObject),
+        Err(e) => Err(ItemError::Json(e)),
+    };
+    result.map_err(|reason| Problem {
+        line: None,
+        reason: format!("item {position}: {reason}"),
+    })
+}
+
 fn parse_line(line: &str, line_no: u64, options: &ParseOptions) -> Result<RawArticle, ItemError> {
     match serde_json::from_str::<Value>(line) {
         Ok(Value::Object(object)) => article_from_object(&object, line_no, options),

@@ -22,7 +22,7 @@ use std::fmt;
 
 pub use crate::model::SourceFormat;
 use crate::model::{Dateline, RawArticle};
-pub use json::parse_json_line;
+pub use json::{parse_json_item, parse_json_line};
 
 /// Which article field a `--field NAME=KEY` override names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
