@@ -352,7 +352,7 @@ fn normalise_body(title: &str, body: &str) -> String {
     if looks_like_html(body) {
         // The HTML reader splits paragraphs at block elements and applies
         // the same noise rules.
-        return super::html::html_to_article(body).body;
+        return super::html::html_fragment_body(body, title);
     }
     let body = body.replace("\r\n", "\n");
     let paragraphs: Vec<String> = if body.contains("\n\n") {
@@ -422,6 +422,19 @@ mod tests {
         let text = r#"{"title": "Maths", "body": "Prices rose by < 2% in May."}"#;
         let parsed = parse_json(text, &opts()).unwrap();
         assert_eq!(parsed.articles[0].body, "Prices rose by < 2% in May.");
+    }
+
+    #[test]
+    fn html_bodies_are_cleaned_with_the_item_title_like_plain_ones() {
+        let plain = r#"{"title": "Dam opens on the river", "body": "Dam opens on the river\n\nThe new dam opened on Monday after ten years of work.\n\nIt cost two million to build, officials said on Monday."}"#;
+        let html = r#"{"title": "Dam opens on the river", "body": "<p>Dam opens on the river</p><p>The new dam opened on Monday after ten years of work.</p><p>It cost two million to build, officials said on Monday.</p>"}"#;
+        let plain = &parse_json(plain, &opts()).unwrap().articles[0];
+        let html = &parse_json(html, &opts()).unwrap().articles[0];
+        assert_eq!(
+            html.body,
+            "The new dam opened on Monday after ten years of work.\n\nIt cost two million to build, officials said on Monday."
+        );
+        assert_eq!(html.body, plain.body);
     }
 
     #[test]
