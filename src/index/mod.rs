@@ -11,6 +11,7 @@
 mod directory;
 mod merge;
 pub(crate) mod schema;
+mod stem;
 pub(crate) use writer::day_to_datetime;
 mod writer;
 
