@@ -247,7 +247,7 @@ impl SourceFile {
     ///
     /// The bytes are one version of the file: its size and modification
     /// time, asked of the open file before and after the read, must agree,
-    /// else it is read again (at most [`READ_ATTEMPTS`] times) and then
+    /// else it is read again (three tries in all) and then
     /// given up as [`WalkError::Changing`]. A file replaced by a rename or
     /// deleted meanwhile is read whole as it was when opened.
     ///

@@ -162,7 +162,7 @@ pub fn parse_json_line(
 
 /// Parses one item of a JSON array read as a stream: the article at
 /// `position`, or the problem that keeps it from being one, worded as
-/// [`parse_json`] words it for a file read whole.
+/// the whole-file reader words it for a file read whole.
 pub fn parse_json_item(
     item: &str,
     position: u64,
