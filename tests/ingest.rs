@@ -378,6 +378,26 @@ fn a_folder_that_is_not_an_index_is_refused() {
 }
 
 #[test]
+fn an_index_creation_cut_short_is_taken_as_an_empty_folder() {
+    // What an ingest SIGKILLed while creating its index leaves: the marker
+    // (written first, here cut off mid-write) and tantivy's hidden files,
+    // but no meta.json. The next ingest creates the index there.
+    let dir = Dir::new();
+    dir.create(
+        "a.txt",
+        &article("Second attempt", "The index is created anew."),
+    );
+    std::fs::create_dir_all(dir.index()).unwrap();
+    std::fs::write(dir.index().join("newsdex.json"), "{\n  \"form").unwrap();
+    std::fs::write(dir.index().join(".managed.json"), "[]").unwrap();
+    std::fs::write(dir.index().join(".tmpAb12Cd"), "").unwrap();
+    let s = dir.ingest();
+    assert_eq!(s.added, 1);
+    dir.command(&["search", "attempt"]).expect_code(0);
+    dir.command(&["check"]).expect_code(0);
+}
+
+#[test]
 fn an_index_path_that_is_a_file_is_refused() {
     let dir = Dir::new();
     dir.create("a.txt", &article("A", "x"));
