@@ -512,3 +512,39 @@ fn html_pages_and_feeds_are_read() {
     let hits = dir.command(&["search", "orchard", "--json"]).stdout();
     assert_contains!(hits, "Orchard harvest beats forecasts");
 }
+
+#[test]
+fn newsdex_trace_marks_the_writer_stages_on_stderr() {
+    let dir = Dir::new();
+    dir.create("a.txt", &article("Traced article", "Its ingest is traced."));
+    dir.create("b.txt", &article("Second article", "Also traced."));
+    let mut traced = dir.command(&["ingest", "--no-progress", "corpus"]);
+    traced.cmd.env("NEWSDEX_TRACE", "1");
+    let (_, err) = traced.expect_code(0);
+    let stages: Vec<String> = err
+        .lines()
+        .filter_map(|line| line.strip_prefix("newsdex: trace: "))
+        .map(|rest| {
+            let (seconds, stage) = rest.split_once(' ').unwrap();
+            assert!(seconds.parse::<f64>().is_ok(), "{rest}");
+            stage.to_string()
+        })
+        .collect();
+    assert_eq!(
+        stages,
+        [
+            "start 2 files",
+            "commit start",
+            "commit end",
+            "finishing",
+            "done"
+        ],
+        "{err}"
+    );
+    // Off by default.
+    dir.create("c.txt", &article("Third article", "Not traced."));
+    let (_, err) = dir
+        .command(&["ingest", "--no-progress", "corpus"])
+        .expect_code(0);
+    assert!(!err.contains("trace"), "{err}");
+}
