@@ -57,6 +57,11 @@ pub trait Progress: Sync {
     fn part_done(&self, _articles: u64) {}
     /// A commit is being written.
     fn committing(&self);
+    /// The commit announced by [`Progress::committing`] is on disk.
+    fn committed(&self) {}
+    /// The last commit is on disk; the writer waits for the segment merges
+    /// still running before the ingest returns.
+    fn finishing(&self) {}
 }
 
 /// What the readers send the writer: a file's articles, in one part for
@@ -210,6 +215,7 @@ pub fn ingest(
             if result.is_ok() && last_commit.elapsed() >= options.commit_interval {
                 progress.committing();
                 result = writer.commit();
+                progress.committed();
                 report.commits += 1;
                 last_commit = Instant::now();
             }
@@ -218,7 +224,9 @@ pub fn ingest(
     result?;
     progress.committing();
     writer.commit()?;
+    progress.committed();
     report.commits += 1;
+    progress.finishing();
     writer.finish()?;
     report.files_read = to_read.len() as u64;
     report.elapsed = started.elapsed();

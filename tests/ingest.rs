@@ -378,6 +378,26 @@ fn a_folder_that_is_not_an_index_is_refused() {
 }
 
 #[test]
+fn an_index_creation_cut_short_is_taken_as_an_empty_folder() {
+    // What an ingest SIGKILLed while creating its index leaves: the marker
+    // (written first, here cut off mid-write) and tantivy's hidden files,
+    // but no meta.json. The next ingest creates the index there.
+    let dir = Dir::new();
+    dir.create(
+        "a.txt",
+        &article("Second attempt", "The index is created anew."),
+    );
+    std::fs::create_dir_all(dir.index()).unwrap();
+    std::fs::write(dir.index().join("newsdex.json"), "{\n  \"form").unwrap();
+    std::fs::write(dir.index().join(".managed.json"), "[]").unwrap();
+    std::fs::write(dir.index().join(".tmpAb12Cd"), "").unwrap();
+    let s = dir.ingest();
+    assert_eq!(s.added, 1);
+    dir.command(&["search", "attempt"]).expect_code(0);
+    dir.command(&["check"]).expect_code(0);
+}
+
+#[test]
 fn an_index_path_that_is_a_file_is_refused() {
     let dir = Dir::new();
     dir.create("a.txt", &article("A", "x"));
@@ -491,4 +511,40 @@ fn html_pages_and_feeds_are_read() {
     );
     let hits = dir.command(&["search", "orchard", "--json"]).stdout();
     assert_contains!(hits, "Orchard harvest beats forecasts");
+}
+
+#[test]
+fn newsdex_trace_marks_the_writer_stages_on_stderr() {
+    let dir = Dir::new();
+    dir.create("a.txt", &article("Traced article", "Its ingest is traced."));
+    dir.create("b.txt", &article("Second article", "Also traced."));
+    let mut traced = dir.command(&["ingest", "--no-progress", "corpus"]);
+    traced.cmd.env("NEWSDEX_TRACE", "1");
+    let (_, err) = traced.expect_code(0);
+    let stages: Vec<String> = err
+        .lines()
+        .filter_map(|line| line.strip_prefix("newsdex: trace: "))
+        .map(|rest| {
+            let (seconds, stage) = rest.split_once(' ').unwrap();
+            assert!(seconds.parse::<f64>().is_ok(), "{rest}");
+            stage.to_string()
+        })
+        .collect();
+    assert_eq!(
+        stages,
+        [
+            "start 2 files",
+            "commit start",
+            "commit end",
+            "finishing",
+            "done"
+        ],
+        "{err}"
+    );
+    // Off by default.
+    dir.create("c.txt", &article("Third article", "Not traced."));
+    let (_, err) = dir
+        .command(&["ingest", "--no-progress", "corpus"])
+        .expect_code(0);
+    assert!(!err.contains("trace"), "{err}");
 }

@@ -125,6 +125,32 @@ impl newsdex::Progress for Quiet {
     fn committing(&self) {}
 }
 
+/// Records the stages the writer reports, in order.
+#[derive(Default)]
+struct Stages(std::sync::Mutex<Vec<&'static str>>);
+
+impl Stages {
+    fn push(&self, stage: &'static str) {
+        self.0.lock().unwrap().push(stage);
+    }
+}
+
+impl newsdex::Progress for Stages {
+    fn start(&self, _: u64) {
+        self.push("start");
+    }
+    fn file_done(&self, _: u64) {}
+    fn committing(&self) {
+        self.push("committing");
+    }
+    fn committed(&self) {
+        self.push("committed");
+    }
+    fn finishing(&self) {
+        self.push("finishing");
+    }
+}
+
 fn options(dir: &Dir) -> newsdex::IngestOptions {
     newsdex::IngestOptions {
         paths: vec![dir.corpus()],
@@ -317,4 +343,24 @@ fn a_cut_json_array_keeps_the_items_before_the_damage() {
     let s = summary(&dir, &["corpus"]);
     assert_eq!(s.added + s.updated + s.unchanged, 2600, "{s:?}");
     assert_eq!(indexed(&dir).len(), 2600);
+}
+
+#[test]
+fn every_commit_is_reported_when_it_starts_and_when_it_is_on_disk() {
+    // What `NEWSDEX_TRACE` prints and the crash-loop test reads.
+    let extractor = newsdex::extract::default_extractor().unwrap();
+    let dir = Dir::new();
+    dir.create("big.jsonl", &export(2600));
+    let index = newsdex::NewsIndex::open_or_create(&dir.index(), false).unwrap();
+    let stages = Stages::default();
+    let report = newsdex::ingest(&index, &options(&dir), &extractor, &stages).unwrap();
+    let stages = stages.0.into_inner().unwrap();
+    let commits = report.commits as usize;
+    assert!(commits >= 3, "a commit after every part: {commits}");
+    let mut expected = vec!["start"];
+    for _ in 0..commits {
+        expected.extend(["committing", "committed"]);
+    }
+    expected.push("finishing");
+    assert_eq!(stages, expected);
 }

@@ -80,6 +80,7 @@ impl Dir {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_newsdex"));
         cmd.current_dir(self.path())
             .env_remove("NEWSDEX_INDEX")
+            .env_remove("NEWSDEX_TRACE")
             .env("NO_COLOR", "1")
             .arg("--index")
             .arg(index)

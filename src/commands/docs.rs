@@ -95,6 +95,11 @@ An error (printed on standard error), or files skipped under \fB\-\-strict\fR.
 \fBNEWSDEX_INDEX\fR
 The index folder when \fB\-\-index\fR is not given.
 .TP
+\fBNEWSDEX_TRACE\fR
+When set (not empty), \fBingest\fR writes a line on standard error at each
+stage of its writer (start, commit start, commit end, finishing, done), with
+the seconds since it started: for tests that interrupt an ingest.
+.TP
 \fBNO_COLOR\fR
 When set, human output has no colors (unless \fB\-\-color always\fR).
 .SH FILES

@@ -18,6 +18,7 @@ use super::{Status, parse_fields, today};
 use crate::cli::IngestArgs;
 
 pub fn run(index_path: &Path, args: IngestArgs, style: &Style) -> Result<Status> {
+    let started = Instant::now();
     let parse = parse_fields(&args.fields)?;
     let index = NewsIndex::open_or_create(index_path, args.rebuild)?;
     let threads = args.threads.unwrap_or_else(|| {
@@ -34,8 +35,9 @@ pub fn run(index_path: &Path, args: IngestArgs, style: &Style) -> Result<Status>
         today: today(),
     };
     let extractor = default_extractor()?;
-    let progress = Bar::new(!args.no_progress);
+    let progress = Bar::new(!args.no_progress, started);
     let report = ingest(&index, &options, &extractor, &progress)?;
+    progress.trace("done");
     progress.finish();
 
     let mut stderr = std::io::stderr().lock();
@@ -73,6 +75,9 @@ struct Bar {
     lines: Option<Mutex<LineState>>,
     /// Articles written so far from the large file in progress.
     in_file: AtomicU64,
+    /// With `NEWSDEX_TRACE` set: when the command started, for the
+    /// timestamps of the trace lines that mark the writer's stages.
+    trace: Option<Instant>,
 }
 
 struct LineState {
@@ -100,7 +105,7 @@ impl LineState {
 }
 
 impl Bar {
-    fn new(enabled: bool) -> Bar {
+    fn new(enabled: bool, started: Instant) -> Bar {
         let terminal = std::io::stderr().is_terminal();
         Bar {
             bar: (enabled && terminal).then(|| {
@@ -123,6 +128,22 @@ impl Bar {
                 })
             }),
             in_file: AtomicU64::new(0),
+            trace: std::env::var_os("NEWSDEX_TRACE")
+                .is_some_and(|v| !v.is_empty())
+                .then_some(started),
+        }
+    }
+
+    /// With `NEWSDEX_TRACE` set, one line on stderr that says which stage
+    /// the writer enters: the crash-loop test reads the last one to know
+    /// what a SIGKILL interrupted (`tests/reliability/crash_loop.sh`).
+    fn trace(&self, stage: &str) {
+        if let Some(started) = self.trace {
+            let _ = writeln!(
+                std::io::stderr(),
+                "newsdex: trace: {:.3} {stage}",
+                started.elapsed().as_secs_f64()
+            );
         }
     }
 
@@ -135,6 +156,7 @@ impl Bar {
 
 impl Progress for Bar {
     fn start(&self, files_to_read: u64) {
+        self.trace(&format!("start {files_to_read} files"));
         if let Some(bar) = &self.bar {
             bar.set_length(files_to_read);
             bar.enable_steady_tick(Duration::from_millis(200));
@@ -174,8 +196,17 @@ impl Progress for Bar {
     }
 
     fn committing(&self) {
+        self.trace("commit start");
         if let Some(bar) = &self.bar {
             bar.set_message("committing");
         }
+    }
+
+    fn committed(&self) {
+        self.trace("commit end");
+    }
+
+    fn finishing(&self) {
+        self.trace("finishing");
     }
 }

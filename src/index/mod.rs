@@ -178,6 +178,16 @@ impl NewsIndex {
                 path: path.to_path_buf(),
             });
         }
+        // The marker goes first: an ingest killed between the two leaves a
+        // folder with only the marker, which the next run takes as empty;
+        // tantivy's meta.json without the marker would be refused as
+        // another program's index (found by tests/reliability/crash_loop.sh).
+        let marker = Marker {
+            format: FORMAT_VERSION,
+            written_by: format!("newsdex {}", env!("CARGO_PKG_VERSION")),
+        };
+        let json = serde_json::to_vec_pretty(&marker).expect("marker serializes");
+        std::fs::write(path.join(MARKER), json).map_err(|e| Error::io(path.join(MARKER), e))?;
         let (schema, fields) = Fields::build();
         let dir = directory::IndexDirectory::open(path).map_err(|source| Error::IndexFolder {
             path: path.to_path_buf(),
@@ -185,12 +195,6 @@ impl NewsIndex {
         })?;
         let index =
             Index::create(dir, schema, Default::default()).map_err(|e| tantivy_error(path, e))?;
-        let marker = Marker {
-            format: FORMAT_VERSION,
-            written_by: format!("newsdex {}", env!("CARGO_PKG_VERSION")),
-        };
-        let json = serde_json::to_vec_pretty(&marker).expect("marker serializes");
-        std::fs::write(path.join(MARKER), json).map_err(|e| Error::io(path.join(MARKER), e))?;
         schema::register_analyzers(index.tokenizers());
         Ok(NewsIndex {
             path: path.to_path_buf(),
@@ -430,11 +434,14 @@ fn check_marker(path: &Path) -> Result<()> {
     })
 }
 
+/// Whether a folder without meta.json holds files other than hidden ones
+/// and a marker left by an index creation that was interrupted.
 fn has_visible_files(path: &Path) -> Result<bool> {
     let entries = std::fs::read_dir(path).map_err(|e| Error::io(path, e))?;
-    Ok(entries
-        .filter_map(|e| e.ok())
-        .any(|e| e.file_name().as_encoded_bytes().first() != Some(&b'.')))
+    Ok(entries.filter_map(|e| e.ok()).any(|e| {
+        let name = e.file_name();
+        name.as_encoded_bytes().first() != Some(&b'.') && name != MARKER
+    }))
 }
 
 /// Deletes an index's files but keeps the folder (and a `.gitkeep`). Refuses
