@@ -106,7 +106,7 @@ pub(crate) fn find_dates(text: &str, today: NaiveDate) -> Vec<(usize, NaiveDate)
 }
 
 /// Whether `day` lies in 1800-01-01..=tomorrow.
-fn in_range(day: NaiveDate, today: NaiveDate) -> bool {
+pub(crate) fn in_range(day: NaiveDate, today: NaiveDate) -> bool {
     let latest = today.succ_opt().unwrap_or(today);
     day.year() >= 1800 && day <= latest
 }

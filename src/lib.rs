@@ -39,6 +39,8 @@ mod data;
 mod dates;
 mod error;
 pub mod extract;
+#[doc(hidden)]
+pub mod fuzzing;
 mod index;
 mod ingest;
 mod model;

@@ -7,6 +7,7 @@ mod analytics;
 mod csv_output;
 mod damaged;
 mod export;
+mod fuzz_replay;
 mod incremental;
 mod ingest;
 mod json;

@@ -14,6 +14,10 @@ use crate::model::RawArticle;
 /// The tag elements kept as tags, in order.
 const TAG_ELEMENTS: [&str; 5] = ["TOPICS", "PLACES", "PEOPLE", "ORGS", "EXCHANGES"];
 
+/// Where the positions of items whose NEWID repeats an earlier one start:
+/// far above the collection's NEWIDs (1 to 21,578).
+const REPEATED_NEWID: u64 = 1 << 40;
+
 /// The placeholder body of Reuters' BRIEF items.
 const BRIEF_PLACEHOLDER: &str = "Blah blah blah.";
 
@@ -22,6 +26,7 @@ pub(crate) fn parse_sgml(text: &str) -> Result<Parsed, ParseError> {
     let mut parsed = Parsed::default();
     let mut rest = text;
     let mut index = 0u64;
+    let mut used = std::collections::HashSet::new();
     while let Some(start) = find_ignore_ascii_case(rest, "<REUTERS") {
         index += 1;
         let after = &rest[start..];
@@ -37,9 +42,19 @@ pub(crate) fn parse_sgml(text: &str) -> Result<Parsed, ParseError> {
             ),
             None => (inner_and_more, ""),
         };
-        let position = attribute(attributes, "NEWID")
+        let mut position = attribute(attributes, "NEWID")
             .and_then(|id| id.parse().ok())
             .unwrap_or(index);
+        // A NEWID seen before in the file would give two articles one id,
+        // and the second would replace the first in the index: a repeated
+        // one takes the first free position from REPEATED_NEWID + index.
+        if used.contains(&position) {
+            position = REPEATED_NEWID + index;
+            while used.contains(&position) {
+                position += 1;
+            }
+        }
+        used.insert(position);
         match item(inner, position) {
             Some(article) => parsed.articles.push(article),
             None => parsed.problems.push(Problem {
@@ -280,6 +295,31 @@ Raw unprocessed text about steel.
     fn no_items_is_an_error() {
         assert!(parse_sgml("<html></html>").is_err());
         assert!(parse_sgml("<REUTERS NEWID=\"1\"></REUTERS>").is_err());
+    }
+
+    /// The SGML target's first crash: two items with one NEWID shared a
+    /// position, hence an id, and one replaced the other in the index.
+    #[test]
+    fn a_repeated_newid_keeps_both_articles() {
+        let text = "<REUTERS NEWID=\"7\"><TITLE>FIRST</TITLE></REUTERS>\
+                    <REUTERS><TITLE>NO NEWID</TITLE></REUTERS>\
+                    <REUTERS NEWID=\"7\"><TITLE>SECOND</TITLE></REUTERS>\
+                    <REUTERS NEWID=\"2\"><TITLE>THIRD</TITLE></REUTERS>";
+        let parsed = parse_sgml(text).unwrap();
+        let positions: Vec<(u64, &str)> = parsed
+            .articles
+            .iter()
+            .map(|a| (a.position, a.title.as_str()))
+            .collect();
+        assert_eq!(
+            positions,
+            [
+                (7, "FIRST"),
+                (2, "NO NEWID"),
+                (REPEATED_NEWID + 3, "SECOND"),
+                (REPEATED_NEWID + 4, "THIRD")
+            ]
+        );
     }
 
     #[test]

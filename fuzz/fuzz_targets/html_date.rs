@@ -1,0 +1,4 @@
+#![no_main]
+
+// The body is newsdex::fuzzing::html_date, shared with tests/fuzz_replay.rs.
+libfuzzer_sys::fuzz_target!(|data: &[u8]| newsdex::fuzzing::html_date(data));
