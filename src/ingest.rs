@@ -86,6 +86,10 @@ enum FileOutcome {
         file: SourceFile,
         error: FileError,
     },
+    /// The outcomes of a batch of small files (at most [`BATCH_FILES`] and
+    /// about [`BATCH_BYTES`], like a part of a large file), sent as one so
+    /// that the next batch is extracted while the writer indexes this one.
+    Batch(Vec<FileOutcome>),
 }
 
 /// Why a file the walk found could not be ingested: it is skipped, and the
@@ -103,7 +107,8 @@ enum FileError {
 /// Articles extracted per part of a large file.
 const PART_ARTICLES: usize = 512;
 
-/// Outcomes (files, or parts of a large file) waiting for the writer. Small:
+/// Outcomes (batches of small files, or parts of a large file) waiting for
+/// the writer. Small:
 /// extraction is the slow stage, and whatever waits here is memory, and
 /// work lost if the process is killed before the next commit.
 const QUEUE: usize = 4;
@@ -173,10 +178,8 @@ pub fn ingest(
                             .par_iter()
                             .map(|file| read_small_file(file, options, extractor))
                             .collect();
-                        for outcome in outcomes {
-                            if sender.send(outcome).is_err() {
-                                return;
-                            }
+                        if sender.send(FileOutcome::Batch(outcomes)).is_err() {
+                            return;
                         }
                     }
                     Batch::Large(file) => {
@@ -197,7 +200,11 @@ pub fn ingest(
         let mut last_commit = Instant::now();
         // Positions written so far for the file in progress.
         let mut written: Vec<u64> = Vec::new();
-        for outcome in receiver.iter() {
+        let outcomes = receiver.iter().flat_map(|message| match message {
+            FileOutcome::Batch(batch) => batch,
+            one => vec![one],
+        });
+        for outcome in outcomes {
             if result.is_err() {
                 continue; // drain so the producers finish
             }
@@ -572,6 +579,11 @@ fn write_outcome(
     progress: &dyn Progress,
 ) -> Result<()> {
     match outcome {
+        FileOutcome::Batch(batch) => {
+            for outcome in batch {
+                write_outcome(outcome, known, writer, written, report, progress)?;
+            }
+        }
         FileOutcome::Failed { file, error } => {
             // What was indexed from this file before stays: nothing already
             // indexed is lost because a file went bad.

@@ -238,7 +238,9 @@ fn key(text: &str, out: &mut String) {
     let trimmed = text.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
     let trimmed = trimmed.trim_start_matches('.');
     fold_into(trimmed, out);
-    if out.bytes().any(|b| b.is_ascii_uppercase()) || !out.is_ascii() {
+    if out.is_ascii() {
+        out.make_ascii_lowercase();
+    } else {
         *out = out.to_lowercase();
     }
 }

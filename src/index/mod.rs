@@ -242,41 +242,63 @@ impl NewsIndex {
             let mtime = fast.i64(schema::FILE_MTIME).map_err(err)?;
             let hash = fast.u64(schema::FILE_HASH).map_err(err)?;
             let position = fast.u64(schema::POSITION).map_err(err)?;
-            let mut names: HashMap<u64, PathBuf> = HashMap::new();
-            let mut buf = String::new();
+            // Each alive article's file ordinal, fingerprint and position,
+            // grouped by ordinal (a stable sort keeps the articles' order).
+            let mut docs: Vec<(u64, Fingerprint, u64)> = Vec::new();
             for doc in segment.doc_ids_alive() {
                 let Some(ord) = file.ords().first(doc) else {
                     continue;
-                };
-                let name = match names.get(&ord) {
-                    Some(name) => name.clone(),
-                    None => {
-                        buf.clear();
-                        file.ord_to_str(ord, &mut buf)
-                            .map_err(|e| Error::io(&self.path, e))?;
-                        let name = PathBuf::from(&buf);
-                        names.insert(ord, name.clone());
-                        name
-                    }
                 };
                 let fingerprint = Fingerprint {
                     size: size.first(doc).unwrap_or(0),
                     mtime: mtime.first(doc).unwrap_or(0),
                     hash: hash.first(doc).unwrap_or(0),
                 };
+                docs.push((ord, fingerprint, position.first(doc).unwrap_or(0)));
+            }
+            docs.sort_by_key(|d| d.0);
+            // The names of those ordinals in one pass over the dictionary:
+            // looking each one up alone cost a block decode per file (6 s
+            // for `stats` on 300,000 files).
+            let mut ords: Vec<u64> = docs.iter().map(|d| d.0).collect();
+            ords.dedup();
+            let mut names: Vec<PathBuf> = Vec::with_capacity(ords.len());
+            let mut utf8 = Ok(());
+            let found = file
+                .dictionary()
+                .sorted_ords_to_term_cb(&ords, |bytes| match std::str::from_utf8(bytes) {
+                    Ok(name) => names.push(PathBuf::from(name)),
+                    Err(e) => utf8 = Err(e),
+                })
+                .map_err(|e| Error::io(&self.path, e))?;
+            if !found || names.len() != ords.len() || utf8.is_err() {
+                return Err(Error::io(
+                    &self.path,
+                    std::io::Error::new(
+                        std::io::ErrorKind::InvalidData,
+                        "the index's list of source files is damaged; run `newsdex ingest --rebuild`",
+                    ),
+                ));
+            }
+            let mut names = names.into_iter();
+            let mut docs = docs.into_iter().peekable();
+            while let Some(&(ord, first, _)) = docs.peek() {
+                let name = names.next().unwrap_or_default();
                 let record = files.entry(name).or_insert_with(|| FileRecord {
-                    fingerprint,
+                    fingerprint: first,
                     positions: Vec::new(),
                     complete: false,
                     mixed: false,
                 });
-                record.mixed |= record.fingerprint.size != fingerprint.size
-                    || record.fingerprint.mtime != fingerprint.mtime;
-                if fingerprint.hash != Fingerprint::PARTIAL {
-                    record.fingerprint.hash = fingerprint.hash;
-                    record.complete = true;
+                while let Some((_, fingerprint, position)) = docs.next_if(|d| d.0 == ord) {
+                    record.mixed |= record.fingerprint.size != fingerprint.size
+                        || record.fingerprint.mtime != fingerprint.mtime;
+                    if fingerprint.hash != Fingerprint::PARTIAL {
+                        record.fingerprint.hash = fingerprint.hash;
+                        record.complete = true;
+                    }
+                    record.positions.push(position);
                 }
-                record.positions.push(position.first(doc).unwrap_or(0));
             }
         }
         Ok(files)

@@ -72,9 +72,13 @@ impl TaggerExtractor {
     /// Loads a model written by the trainer (for evaluating a new model
     /// before embedding it).
     pub fn from_model(bytes: &[u8]) -> Result<TaggerExtractor, ModelError> {
-        Ok(TaggerExtractor {
-            tagger: Tagger::from_bytes(bytes)?,
-        })
+        // The gazetteer that resolves places is built beside the model,
+        // not by the first article's extraction while the others wait.
+        let (tagger, _) = rayon::join(
+            || Tagger::from_bytes(bytes),
+            crate::extract::places::PlaceTable::get,
+        );
+        Ok(TaggerExtractor { tagger: tagger? })
     }
 }
 
