@@ -66,11 +66,13 @@ pub use query::{
 };
 pub use walk::{SourceFile, Walk, WalkError, walk};
 
-/// Benchmark baselines (feature `lab`): the same queries run by tantivy
-/// alone, for `examples/search_cost.rs`.
+/// Lab code (feature `lab`): benchmark baselines (the same queries run by
+/// tantivy alone, for `examples/search_cost.rs`) and the one tuning/checking
+/// split of the development sets ([`lab::split`]).
 #[cfg(feature = "lab")]
 pub mod lab {
     pub use crate::query::lab::{Baseline, bare_search};
+    pub mod split;
 }
 
 /// The version of the embedded entity model (`models/tagger.bin.gz`), as a
