@@ -322,9 +322,18 @@ pub fn decode_with(
     emit: &mut Vec<[f32; N_LABELS]>,
 ) -> Vec<u8> {
     emit.clear();
-    for w in s.offsets.windows(2) {
+    let token_rows = |k: usize| &s.rows[s.offsets[k] as usize..s.offsets[k + 1] as usize];
+    let tokens = s.offsets.len().saturating_sub(1);
+    // The rows of a token are fetched while the two before it are summed.
+    for k in 0..tokens.min(2) {
+        weights.prefetch(token_rows(k));
+    }
+    for k in 0..tokens {
+        if k + 2 < tokens {
+            weights.prefetch(token_rows(k + 2));
+        }
         let mut e = [0f32; N_LABELS];
-        weights.emit(&s.rows[w[0] as usize..w[1] as usize], &mut e);
+        weights.emit(token_rows(k), &mut e);
         emit.push(e);
     }
     viterbi(emit, &weights.trans)

@@ -76,6 +76,27 @@ impl Weights {
         }
     }
 
+    /// Asks the processor to start loading the rows of one token's
+    /// features, so that they are in cache when [`Weights::emit`] sums
+    /// them: the table is far larger than the cache and the rows are
+    /// scattered, so the sum waits on memory otherwise. A hint only.
+    #[inline]
+    pub fn prefetch(&self, rows: &[u32]) {
+        #[cfg(target_arch = "x86_64")]
+        for &r in rows {
+            if let Some(first) = self.table.get(r as usize * N_LABELS) {
+                // SAFETY: a prefetch of a valid address never faults.
+                unsafe {
+                    std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+                        std::ptr::from_ref(first).cast::<i8>(),
+                    );
+                }
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = rows;
+    }
+
     #[cfg(any(test, feature = "lab"))]
     /// Quantises float weights.
     pub fn quantise(bits: u32, w: &[f32], trans: Vec<f32>) -> Weights {
