@@ -280,6 +280,12 @@ pub struct EntityArgs {
     #[arg(long, conflicts_with = "json")]
     pub csv: bool,
 
+    /// With NAME (people only): list the persons NAME names instead of
+    /// articles, each with every form of the name counted as that person
+    /// and the articles that write each form.
+    #[arg(long, requires = "name")]
+    pub forms: bool,
+
     /// One JSON object per line on stdout.
     #[arg(long)]
     pub json: bool,

@@ -21,6 +21,13 @@ pub(crate) mod gazetteer {
     pub(crate) const GIVEN_NAMES: &str = include_str!("../data/gazetteer/given_names.txt");
 }
 
+/// `data/names/`: tables about person names.
+pub(crate) mod names {
+    /// `formal \t nick|nick...`, lowercase (the `nicknames` package,
+    /// Apache-2.0; see `tools/names/nicknames.py`).
+    pub(crate) const NICKNAMES: &str = include_str!("../data/names/nicknames.tsv");
+}
+
 /// `data/words/`: word lists written for newsdex, one lowercase entry per
 /// line.
 pub(crate) mod words {

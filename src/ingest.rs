@@ -60,7 +60,8 @@ pub trait Progress: Sync {
     /// The commit announced by [`Progress::committing`] is on disk.
     fn committed(&self) {}
     /// The last commit is on disk; the writer waits for the segment merges
-    /// still running before the ingest returns.
+    /// still running, and the archive's persons are grouped, before the
+    /// ingest returns.
     fn finishing(&self) {}
 }
 
@@ -235,6 +236,8 @@ pub fn ingest(
     report.commits += 1;
     progress.finishing();
     writer.finish()?;
+    // Who is who across the archive, for the readers of this commit.
+    index.store_persons()?;
     report.files_read = to_read.len() as u64;
     report.elapsed = started.elapsed();
     Ok(report)

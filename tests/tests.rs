@@ -12,6 +12,7 @@ mod incremental;
 mod ingest;
 mod json;
 mod moving;
+mod people;
 mod regression;
 mod search;
 #[cfg(feature = "server")]

@@ -40,6 +40,24 @@ pub fn run(index_path: &Path, args: EntityArgs, kind: EntityKind, style: &Style)
                 Status::Found
             })
         }
+        Some(name) if args.forms => {
+            if kind == EntityKind::Place {
+                anyhow::bail!("--forms lists the forms of a person's name: use it with `people`");
+            }
+            let persons = newsdex::person_forms(&index, name, args.limit.unwrap_or(20))?;
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            match format {
+                Format::Json => json::write_person_forms(&mut out, &persons)?,
+                Format::Csv => csv::write_person_forms(&mut out, &persons)?,
+                Format::Human => human::write_person_forms(&mut out, &persons, style)?,
+            }
+            out.flush()?;
+            Ok(if persons.is_empty() {
+                Status::NothingFound
+            } else {
+                Status::Found
+            })
+        }
         Some(name) => {
             let mut request = SearchRequest {
                 sort: Sort::Newest,

@@ -32,6 +32,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 pub use entities::{Entities, EntityExtractor, TaggerExtractor, model_version};
+pub(crate) use places::fold_into;
 
 use crate::dates::{self, DateParse};
 use crate::model::{Article, ArticleId, Dateline, RawArticle};

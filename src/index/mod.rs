@@ -8,8 +8,10 @@
 //!
 //! tantivy types do not leave this module and `query`.
 
+mod counts;
 mod directory;
 mod merge;
+mod persons;
 pub(crate) mod schema;
 mod stem;
 pub(crate) use writer::day_to_datetime;
@@ -19,11 +21,11 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use rustc_hash::FxHashMap;
-
 use serde::{Deserialize, Serialize};
 use tantivy::Index;
 
+pub(crate) use counts::NameCounts;
+pub(crate) use persons::Identities;
 use schema::FORMAT_VERSION;
 pub(crate) use schema::Fields;
 pub use writer::Indexer;
@@ -81,11 +83,10 @@ pub struct NewsIndex {
     /// open and reloaded after each commit. Commands open a fresh reader
     /// per call instead.
     live: Option<tantivy::IndexReader>,
-    /// The surname resolution of `query::names` (single-word person names
-    /// to full names) for one state of the index, keyed by its segments and
-    /// their deletes: it reads every article, so a long-lived process
-    /// computes it once per commit rather than once per request.
-    surnames: Mutex<Option<(StateKey, Surnames)>>,
+    /// The persons (see `persons.rs`) of one state of the index, keyed by
+    /// its segments and their deletes: a long-lived process reads or
+    /// computes them once per commit rather than once per request.
+    persons: Mutex<Option<(StateKey, Persons)>>,
     /// The names of the string fast columns of each segment, by ordinal,
     /// for a live index: counting people and places per request then
     /// reads no compressed dictionary. Segments never change, so a table
@@ -96,8 +97,8 @@ pub struct NewsIndex {
 /// Every value of a string fast column of one segment, by ordinal.
 pub(crate) type NameTable = Arc<Vec<String>>;
 
-/// Single-word person names mapped to the full names they resolve to.
-pub(crate) type Surnames = Arc<FxHashMap<String, String>>;
+/// The persons of one state of the index.
+pub(crate) type Persons = Arc<Identities>;
 
 /// One state of the index: its segments and their delete opstamps.
 type StateKey = BTreeMap<tantivy::index::SegmentId, Option<tantivy::Opstamp>>;
@@ -135,7 +136,7 @@ impl NewsIndex {
             index,
             fields,
             live: None,
-            surnames: Mutex::new(None),
+            persons: Mutex::new(None),
             name_tables: Mutex::new(HashMap::new()),
         })
     }
@@ -201,7 +202,7 @@ impl NewsIndex {
             index,
             fields,
             live: None,
-            surnames: Mutex::new(None),
+            persons: Mutex::new(None),
             name_tables: Mutex::new(HashMap::new()),
         })
     }
@@ -370,18 +371,55 @@ impl NewsIndex {
         Ok(reader.searcher())
     }
 
-    /// The surname resolution cached for the state `searcher` reads.
-    pub(crate) fn cached_surnames(&self, searcher: &tantivy::Searcher) -> Option<Surnames> {
-        let slot = self.surnames.lock().ok()?;
-        let (key, value) = slot.as_ref()?;
-        (key == searcher.generation().segments()).then(|| Arc::clone(value))
+    /// The persons of the state `searcher` reads: kept in memory by a
+    /// live index, else read from `persons.json` when that was stored for
+    /// this state, else computed from the counts of every person name.
+    pub(crate) fn persons(&self, searcher: &tantivy::Searcher) -> Result<Persons> {
+        let key = searcher.generation().segments();
+        if let Some((cached, value)) = self.persons.lock().ok().as_deref().and_then(Option::as_ref)
+            && cached == key
+        {
+            return Ok(Arc::clone(value));
+        }
+        let state = stored_state(key);
+        let persons = match persons::read(&self.path, &state) {
+            Some(stored) => Arc::new(stored),
+            None => Arc::new(self.compute_persons(searcher)?),
+        };
+        if self.live.is_some()
+            && let Ok(mut slot) = self.persons.lock()
+        {
+            *slot = Some((key.clone(), Arc::clone(&persons)));
+        }
+        Ok(persons)
     }
 
-    /// Keeps the surname resolution of the state `searcher` reads.
-    pub(crate) fn cache_surnames(&self, searcher: &tantivy::Searcher, value: Surnames) {
-        if let Ok(mut slot) = self.surnames.lock() {
-            *slot = Some((searcher.generation().segments().clone(), value));
+    /// Groups the person names of every article that `searcher` reads.
+    fn compute_persons(&self, searcher: &tantivy::Searcher) -> Result<Identities> {
+        let counts = searcher
+            .search(
+                &tantivy::query::AllQuery,
+                &NameCounts::field(self, schema::PERSON_NAME),
+            )
+            .map_err(|e| tantivy_error(&self.path, e))?;
+        Ok(Identities::build(&counts))
+    }
+
+    /// Computes the persons of the last commit and stores them in the index
+    /// folder, unless they are stored for it already (an ingest calls this
+    /// after its last commit, so that readers need not compute them).
+    pub(crate) fn store_persons(&self) -> Result<()> {
+        let searcher = self.searcher()?;
+        let state = stored_state(searcher.generation().segments());
+        if persons::read(&self.path, &state).is_some() {
+            return Ok(());
         }
+        let persons = self.compute_persons(&searcher)?;
+        persons::write(&self.path, &state, &persons).map_err(|e| {
+            e.raw_os_error()
+                .and_then(|code| storage_error(&self.path, code))
+                .unwrap_or_else(|| Error::io(self.path.join(persons::FILE), e))
+        })
     }
 
     /// The names of `field`'s fast column in `segment`, by ordinal, when
@@ -491,6 +529,13 @@ fn remove_index_files(path: &Path) -> Result<()> {
         result.map_err(|e| Error::io(&p, e))?;
     }
     Ok(())
+}
+
+/// A state of the index as `persons.json` records it.
+fn stored_state(key: &StateKey) -> persons::State {
+    key.iter()
+        .map(|(id, deletes)| (id.uuid_string(), *deletes))
+        .collect()
 }
 
 /// Turns a tantivy error into ours, recognising the write lock.

@@ -11,7 +11,7 @@
 use std::io::{self, Write};
 
 use crate::model::EntityKind;
-use crate::query::{Companion, EntityCount, Hit, Stats, TimelineBucket};
+use crate::query::{Companion, EntityCount, Hit, PersonForms, Stats, TimelineBucket};
 
 /// The separator of the list cells (people, places).
 pub const LIST_SEPARATOR: &str = "; ";
@@ -23,6 +23,10 @@ pub const HIT_COLUMNS: [&str; 9] = [
 
 /// The columns of an entity row, in order.
 pub const ENTITY_COLUMNS: [&str; 2] = ["name", "articles"];
+
+/// The columns of a form row (`people NAME --forms`), in order: the
+/// person, its articles, one form of its name and that form's articles.
+pub const FORM_COLUMNS: [&str; 4] = ["name", "articles", "form", "form_articles"];
 
 /// The columns of a timeline bucket row, in order.
 pub const BUCKET_COLUMNS: [&str; 3] = ["start", "end", "count"];
@@ -145,6 +149,23 @@ pub fn write_entities<W: Write>(w: W, entries: &[EntityCount]) -> io::Result<()>
     let mut table = Table::new(w, &ENTITY_COLUMNS)?;
     for entry in entries {
         table.entity(entry)?;
+    }
+    table.finish()
+}
+
+/// Writes persons with their forms, one row per form.
+pub fn write_person_forms<W: Write>(w: W, persons: &[PersonForms]) -> io::Result<()> {
+    let mut table = Table::new(w, &FORM_COLUMNS)?;
+    for person in persons {
+        let articles = person.articles.to_string();
+        for form in &person.forms {
+            table.row(&[
+                &person.name,
+                &articles,
+                &form.name,
+                &form.articles.to_string(),
+            ])?;
+        }
     }
     table.finish()
 }

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use super::Style;
 use crate::model::IngestReport;
 use crate::model::{Article, EntityKind};
-use crate::query::{EntityCount, SearchResults, Snippet, Stats};
+use crate::query::{EntityCount, PersonForms, SearchResults, Snippet, Stats};
 
 const BOLD: &str = "1";
 const DIM: &str = "2";
@@ -92,6 +92,26 @@ fn snippet(s: &Snippet, style: &Style) -> String {
         line.push('…');
     }
     line
+}
+
+/// Writes persons with the forms merged under each (`people NAME --forms`).
+pub fn write_person_forms<W: Write>(
+    w: &mut W,
+    persons: &[PersonForms],
+    style: &Style,
+) -> io::Result<()> {
+    for p in persons {
+        writeln!(
+            w,
+            "{}  ({} articles)",
+            style.paint(BOLD, &p.name),
+            p.articles
+        )?;
+        for f in &p.forms {
+            writeln!(w, "  {:>8}  {}", f.articles, f.name)?;
+        }
+    }
+    Ok(())
 }
 
 /// Writes a ranked list of people or places with their article counts.

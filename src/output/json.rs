@@ -8,8 +8,8 @@ use serde::Serialize;
 use crate::model::IngestReport;
 use crate::model::{Article, EntityKind, Mention};
 use crate::query::{
-    Companion, Companions, EntityCount, Exploration, Hit, Related, Snippet, Stats, Timeline,
-    TimelineBucket,
+    Companion, Companions, EntityCount, Exploration, Hit, PersonForms, Related, Snippet, Stats,
+    Timeline, TimelineBucket,
 };
 
 /// One search hit.
@@ -479,6 +479,33 @@ pub fn write_line<W: Write, T: Serialize>(w: &mut W, value: &T) -> io::Result<()
 pub fn write_entities<W: Write>(w: &mut W, entries: &[EntityCount]) -> io::Result<()> {
     for e in entries {
         write_line(w, &EntityJson::new(e))?;
+    }
+    Ok(())
+}
+
+/// One person of `people NAME --forms --json`.
+#[derive(Debug, Serialize)]
+pub struct PersonFormsJson<'a> {
+    /// The name the person is shown by.
+    pub name: &'a str,
+    /// Articles that mention the person in any form, each counted once.
+    pub articles: u64,
+    /// Every form of the name, with the articles that write it (over the
+    /// whole archive), most first.
+    pub forms: Vec<EntityJson<'a>>,
+}
+
+/// Writes persons with their forms, one per line.
+pub fn write_person_forms<W: Write>(w: &mut W, persons: &[PersonForms]) -> io::Result<()> {
+    for p in persons {
+        write_line(
+            w,
+            &PersonFormsJson {
+                name: &p.name,
+                articles: p.articles,
+                forms: p.forms.iter().map(EntityJson::new).collect(),
+            },
+        )?;
     }
     Ok(())
 }

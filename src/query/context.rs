@@ -4,10 +4,8 @@
 
 use std::cell::OnceCell;
 use std::ops::Bound;
-use std::sync::Arc;
 
 use chrono::NaiveDate;
-use rustc_hash::FxHashMap;
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery,
     TermQuery,
@@ -15,12 +13,11 @@ use tantivy::query::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DateTime, DocAddress, Searcher, TantivyDocument, Term};
 
-use super::counts::NameCounts;
-use super::names;
 use super::request::SearchRequest;
 use crate::error::{Error, Result};
 use crate::index::schema::{self, NAME_ANALYZER};
-use crate::index::{Fields, NewsIndex, tantivy_error};
+use crate::index::{Fields, NameCounts, NewsIndex, Persons, tantivy_error};
+use crate::model::EntityKind;
 
 /// The weight of a title match relative to a body match.
 const TITLE_BOOST: f32 = 2.0;
@@ -33,9 +30,8 @@ pub(super) struct Context<'a> {
     pub(super) index: &'a NewsIndex,
     pub(super) fields: &'a Fields,
     pub(super) searcher: Searcher,
-    /// The archive's surname resolution, computed once on first use (or
-    /// taken from the index's cache).
-    resolution: OnceCell<Arc<FxHashMap<String, String>>>,
+    /// The archive's persons (see `index::persons`), read on first use.
+    persons: OnceCell<Persons>,
 }
 
 impl<'a> Context<'a> {
@@ -44,7 +40,7 @@ impl<'a> Context<'a> {
             index,
             fields: index.fields(),
             searcher: index.searcher()?,
-            resolution: OnceCell::new(),
+            persons: OnceCell::new(),
         })
     }
 
@@ -70,64 +66,37 @@ impl<'a> Context<'a> {
         Ok(Some(query))
     }
 
-    /// Single-word person names that the archive resolves to a full name
-    /// (see [`names`]): cached by the index for its current state, else
-    /// counted over every article.
-    pub(super) fn surname_resolution(&self) -> Result<&FxHashMap<String, String>> {
-        if let Some(done) = self.resolution.get() {
+    /// The archive's persons for the state searched: the forms of one
+    /// person's name that count and match as one.
+    pub(super) fn persons(&self) -> Result<&Persons> {
+        if let Some(done) = self.persons.get() {
             return Ok(done);
         }
-        let resolution = match self.index.cached_surnames(&self.searcher) {
-            Some(cached) => cached,
-            None => {
-                let counts = self
-                    .searcher
-                    .search(
-                        &AllQuery,
-                        &NameCounts::field(self.index, schema::PERSON_NAME),
-                    )
-                    .map_err(|e| self.err(e))?;
-                self.resolve_from(&counts)
-            }
+        let persons = self.index.persons(&self.searcher)?;
+        Ok(self.persons.get_or_init(|| persons))
+    }
+
+    /// Counts the articles per name of one kind over the documents
+    /// searched: people per person, every form of a person as one.
+    pub(super) fn counts(&self, kind: EntityKind) -> Result<NameCounts<'_>> {
+        let persons = match kind {
+            EntityKind::Person => Some(std::sync::Arc::clone(self.persons()?)),
+            EntityKind::Place => None,
         };
-        Ok(self.resolution.get_or_init(|| resolution))
+        Ok(NameCounts::of(self.index, kind, persons))
     }
 
-    /// The surname resolution from person counts over every article (when
-    /// a caller has just counted them), kept in the index's cache.
-    pub(super) fn surname_resolution_from(
-        &self,
-        counts: &[(String, u64)],
-    ) -> &FxHashMap<String, String> {
-        self.resolution
-            .get_or_init(|| match self.index.cached_surnames(&self.searcher) {
-                Some(cached) => cached,
-                None => self.resolve_from(counts),
-            })
-    }
-
-    fn resolve_from(&self, counts: &[(String, u64)]) -> Arc<FxHashMap<String, String>> {
-        let resolution = Arc::new(names::surname_resolution(counts));
-        self.index
-            .cache_surnames(&self.searcher, Arc::clone(&resolution));
-        resolution
-    }
-
-    /// Articles that mention person `name`: those whose people include every
-    /// word of it, plus, for a name of several words, those that name only a
-    /// surname the archive resolves to a full name matching `name`
-    /// (`--person "Antony Blinken"` also finds articles that say only
-    /// "Blinken").
+    /// Articles that mention person `name` in any form: those whose people
+    /// include every word of it, plus every form of the persons it names
+    /// (`--person "Chuck Schumer"` also finds "Charles E. Schumer" and,
+    /// when the archive makes it clear, "Schumer").
     fn person_query(&self, name: &str) -> Result<Box<dyn Query>> {
         let by_words = self.name_query(self.fields.people, name)?;
-        let wanted = self.name_words(name);
-        if wanted.len() < 2 {
-            return Ok(by_words);
-        }
+        let persons = self.persons()?;
         let mut alternatives: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, by_words)];
-        for (single, full) in self.surname_resolution()? {
-            if contains_words(&self.name_words(full), &wanted) {
-                let term = Term::from_field_text(self.fields.person_name, single);
+        for at in persons.matching(name) {
+            for (form, _) in &persons.person(at).forms {
+                let term = Term::from_field_text(self.fields.person_name, form);
                 alternatives.push((
                     Occur::Should,
                     Box::new(TermQuery::new(term, IndexRecordOption::Basic)),

@@ -1,8 +1,8 @@
 //! Counting the articles that mention each person or place.
 
+use rustc_hash::FxHashSet;
+
 use super::context::{Context, contains_words};
-use super::counts::NameCounts;
-use super::names;
 use super::request::SearchRequest;
 use crate::error::Result;
 use crate::index::NewsIndex;
@@ -18,8 +18,10 @@ pub struct EntityCount {
 }
 
 /// Counts the articles per person (place) among those matching `filter`'s
-/// text and dates, most mentioned first. With `name`, only entities whose
-/// canonical name contains every word of `name` are counted.
+/// text and dates, most mentioned first; a person written in several forms
+/// is one entry, under the name it is shown by. With `name`, only entities
+/// whose name contains every word of `name` are counted, and the persons
+/// that `name` names in any of their forms.
 pub fn count_entities(
     index: &NewsIndex,
     kind: EntityKind,
@@ -38,52 +40,82 @@ pub fn count_entities(
     let (query, _) = cx.query(&request)?;
     let counts = cx
         .searcher
-        .search(&query, &NameCounts::of(index, kind))
+        .search(&query, &cx.counts(kind)?)
         .map_err(|e| cx.err(e))?;
-    let everything = name.is_none() && is_everything(filter);
-    let counts = fold(&cx, kind, counts, everything)?;
-    let wanted: Option<Vec<String>> = name.map(|n| cx.name_words(n));
+    let wanted: Option<(Vec<String>, FxHashSet<&str>)> = match (name, kind) {
+        (None, _) => None,
+        (Some(name), EntityKind::Person) => {
+            let persons = cx.persons()?;
+            let named = persons
+                .matching(name)
+                .into_iter()
+                .map(|at| persons.person(at).name.as_str())
+                .collect();
+            Some((cx.name_words(name), named))
+        }
+        (Some(name), EntityKind::Place) => Some((cx.name_words(name), FxHashSet::default())),
+    };
     let entries: Vec<EntityCount> = counts
         .into_iter()
         .map(|(name, articles)| EntityCount { name, articles })
         .filter(|entry| match &wanted {
-            Some(words) => contains_words(&cx.name_words(&entry.name), words),
+            Some((words, named)) => {
+                named.contains(entry.name.as_str())
+                    || contains_words(&cx.name_words(&entry.name), words)
+            }
             None => true,
         })
         .collect();
     Ok(top(entries, limit))
 }
 
-/// True when a request keeps every article.
-pub(super) fn is_everything(request: &SearchRequest) -> bool {
-    request.text.trim().is_empty()
-        && request.since.is_none()
-        && request.until.is_none()
-        && request.people.is_empty()
-        && request.places.is_empty()
+/// A person and the forms of its name that the archive groups under it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PersonForms {
+    /// The name the person is shown by.
+    pub name: String,
+    /// Articles that mention the person in any form (each counted once).
+    pub articles: u64,
+    /// Every form with the number of articles that write it, most first.
+    pub forms: Vec<EntityCount>,
 }
 
-/// Folds the counts of single-word person names into the full names the
-/// archive resolves them to (see [`names`]); place counts pass unchanged.
-/// `everything` says that `counts` were counted over the whole archive,
-/// which is what the resolution needs, so no second pass is run.
-pub(super) fn fold(
-    cx: &Context<'_>,
-    kind: EntityKind,
-    counts: Vec<(String, u64)>,
-    everything: bool,
-) -> Result<Vec<(String, u64)>> {
-    Ok(match kind {
-        EntityKind::Person => {
-            let resolution = if everything {
-                cx.surname_resolution_from(&counts)
-            } else {
-                cx.surname_resolution()?
+/// The persons that `name` names, each with every form of its name and the
+/// articles of each, so that a merge can be checked (`people "Chuck
+/// Schumer" --forms`). A name that is a person of one form is listed with
+/// that form alone.
+pub fn person_forms(index: &NewsIndex, name: &str, limit: usize) -> Result<Vec<PersonForms>> {
+    let entries = count_entities(
+        index,
+        EntityKind::Person,
+        &SearchRequest::default(),
+        Some(name),
+        limit,
+    )?;
+    let cx = Context::new(index)?;
+    let persons = cx.persons()?;
+    Ok(entries
+        .into_iter()
+        .map(|entry| {
+            let forms = match persons.person_of(&entry.name) {
+                Some(at) => persons
+                    .person(at)
+                    .forms
+                    .iter()
+                    .map(|(form, articles)| EntityCount {
+                        name: form.clone(),
+                        articles: *articles,
+                    })
+                    .collect(),
+                None => vec![entry.clone()],
             };
-            names::fold_counts(counts, resolution)
-        }
-        EntityKind::Place => counts,
-    })
+            PersonForms {
+                name: entry.name,
+                articles: entry.articles,
+                forms,
+            }
+        })
+        .collect())
 }
 
 /// The `limit` entries with the most articles, most first, ties by name.

@@ -15,7 +15,8 @@
 //! One file per concern: `context.rs` compiles a request into a tantivy
 //! query; `search.rs`, `entities.rs`, `article.rs` and `stats.rs` run it;
 //! `snippet.rs` picks the passage shown with a hit (rendering it is
-//! `output`'s job); `counts.rs` and `names.rs` count and resolve names;
+//! `output`'s job); counting names and grouping a person's forms are
+//! `index`'s (`counts.rs`, `persons.rs`);
 //! `timeline.rs` and `related.rs` count days and companions.
 //!
 //! Returns newsdex types only; tantivy stays inside this module and `index`.
@@ -24,11 +25,9 @@
 mod all;
 mod article;
 mod context;
-mod counts;
 mod entities;
 #[cfg(feature = "lab")]
 pub mod lab;
-mod names;
 mod related;
 mod request;
 mod search;
@@ -38,7 +37,7 @@ mod timeline;
 
 pub use all::{Articles, articles};
 pub use article::get_article;
-pub use entities::{EntityCount, count_entities};
+pub use entities::{EntityCount, PersonForms, count_entities, person_forms};
 pub use related::{Companion, Companions, Related, RelatedOptions, related};
 pub use request::{DateBound, SearchRequest, Sort, parse_day_bound};
 pub use search::{Exploration, Hit, Overview, SearchResults, explore, search};

@@ -22,8 +22,6 @@
 use tantivy::collector::Count;
 
 use super::context::{Context, contains_words};
-use super::counts::NameCounts;
-use super::entities::{fold, is_everything};
 use super::request::SearchRequest;
 use crate::ascii::find_ignore_ascii_case;
 use crate::error::Result;
@@ -113,8 +111,8 @@ pub fn related(
     let (filter_query, _) = cx.query(filter)?;
     let collector = (
         Count,
-        NameCounts::of(index, EntityKind::Person),
-        NameCounts::of(index, EntityKind::Place),
+        cx.counts(EntityKind::Person)?,
+        cx.counts(EntityKind::Place)?,
     );
     let (total, all_people, all_places) = cx
         .searcher
@@ -124,9 +122,6 @@ pub fn related(
         .searcher
         .search(&subject_query, &collector)
         .map_err(|e| cx.err(e))?;
-    let everything = is_everything(filter);
-    let all_people = fold(&cx, EntityKind::Person, all_people, everything)?;
-    let people = fold(&cx, EntityKind::Person, people, false)?;
     let subject_words = cx.name_words(name);
     let is_subject = |entity: &str| {
         // Most names cannot hold the subject's words: an ASCII name that

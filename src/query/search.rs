@@ -10,8 +10,7 @@ use tantivy::{DateTime, DocAddress, Order};
 
 use super::article::read_article;
 use super::context::Context;
-use super::counts::NameCounts;
-use super::entities::{EntityCount, fold, is_everything, top};
+use super::entities::{EntityCount, top};
 use super::request::{SearchRequest, Sort};
 use super::snippet::{Highlighter, SNIPPET_CHARS, Snippet, lead};
 use super::timeline::{self, DayCounts, Interval, Timeline};
@@ -92,26 +91,28 @@ pub fn explore(
     overview: &Overview,
 ) -> Result<Exploration> {
     let cx = Context::new(index)?;
-    let counts = |kind| (overview.entities > 0).then(|| NameCounts::of(index, kind));
+    let counts = |kind| -> Result<_> {
+        Ok(match overview.entities {
+            0 => None,
+            _ => Some(cx.counts(kind)?),
+        })
+    };
     let extra = (
-        counts(EntityKind::Person),
-        counts(EntityKind::Place),
+        counts(EntityKind::Person)?,
+        counts(EntityKind::Place)?,
         overview.timeline.then_some(DayCounts),
     );
     let (results, (people, places, days)) = run(&cx, request, extra)?;
-    let everything = is_everything(request);
-    let top_of = |kind, counts: Option<Vec<(String, u64)>>| -> Result<Vec<EntityCount>> {
-        let Some(counts) = counts else {
-            return Ok(Vec::new());
-        };
-        let entries = fold(&cx, kind, counts, everything)?
+    let top_of = |counts: Option<Vec<(String, u64)>>| {
+        let entries = counts
+            .unwrap_or_default()
             .into_iter()
             .map(|(name, articles)| EntityCount { name, articles })
             .collect();
-        Ok(top(entries, overview.entities))
+        top(entries, overview.entities)
     };
-    let people = top_of(EntityKind::Person, people)?;
-    let places = top_of(EntityKind::Place, places)?;
+    let people = top_of(people);
+    let places = top_of(places);
     let timeline = days
         .map(|days| timeline::build(days, overview.interval))
         .transpose()?;

@@ -5,8 +5,8 @@ use tantivy::query::AllQuery;
 
 use super::article::datetime_to_day;
 use super::context::Context;
-use super::counts::NameCounts;
 use crate::error::Result;
+use crate::index::NameCounts;
 use crate::index::NewsIndex;
 use crate::index::schema;
 

@@ -1,0 +1,702 @@
+//! One person, one row: which stored person names are the same person.
+//!
+//! The extractor stores each article's people by the fullest name the
+//! article itself gives. Across the archive one person still appears under
+//! several forms: with or without a middle name or initial (`Donald J.
+//! Trump`, `Hillary Rodham Clinton`), by nickname (`Chuck`/`Charles
+//! Schumer`), with or without a particle (`Bashar al-Assad`), hyphen,
+//! apostrophe, accent or suffix variants (`Kim Jong-un`, `O’Rourke`, `Jr.`),
+//! by surname or first name alone (`Schumer`, `Hillary`), or in capitals
+//! (`REAGAN`). [`Identities::build`] groups the forms from the archive's
+//! own counts:
+//!
+//! 1. forms with the same *key* (lowercase, accents folded, hyphens and
+//!    periods as spaces, particles dropped) are one person; a form with a
+//!    suffix (`Jr.`, `III`) joins the bare form only when it is the more
+//!    common of the two (`Martin Luther King Jr.`), since a bare form that
+//!    dominates is usually the father (`Donald Trump` and `Donald Trump
+//!    Jr.`);
+//! 2. forms that share a first and last word are one person when their
+//!    middles agree: one middle form, or one that holds at least
+//!    [`MIDDLE_SHARE`] of the articles of all middle forms. With two
+//!    common middles (`George W. Bush`, `George H. W. Bush`) they stay
+//!    apart, and so does the bare `George Bush`;
+//! 3. first names that a nickname table pairs (`Chuck` of `Charles`) join
+//!    persons of the same last word;
+//! 4. a single word joins the person who holds at least
+//!    [`DOMINANT_SHARE`] of the articles of every person whose last word it
+//!    is (and, for a given name, whose first word it is); with two common
+//!    Bushes, `Bush` stays `Bush`.
+//!
+//! A person is shown by its most frequent form of two words or more. Only
+//! persons of two forms or more are kept: any other form is a person of
+//! its own, except page clutter (`TrumpGOP`, `Bernie Sanders Bernie`: see
+//! [`is_clutter`]), which is no person and is not listed.
+//!
+//! The grouping depends on the whole archive, so it is computed once per
+//! state of the index: an ingest computes it after its last commit and
+//! stores it beside the segments (`persons.json`, with the segments and
+//! deletes it was computed for); a reader whose state differs (an ingest
+//! cut off, a merge since) computes it again. Counting articles per person
+//! is exact for any state: an article that writes two forms of one person
+//! counts once (see `counts.rs`).
+//!
+//! Uses `data` (word lists), `extract` (accent folding).
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use serde::{Deserialize, Serialize};
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+
+use crate::data;
+use crate::extract::fold_into;
+
+/// The share of the articles, among all persons a single word could name,
+/// that one must hold for the word to resolve to it.
+const DOMINANT_SHARE: f64 = 0.8;
+
+/// The share of the articles of a first-and-last-name group's middle forms
+/// that the most common middle must hold for the group to be one person.
+const MIDDLE_SHARE: f64 = 0.9;
+
+/// The fewest articles the person must have for a single word to resolve
+/// to it.
+const MIN_ARTICLES: u64 = 2;
+
+/// Name suffixes.
+const SUFFIXES: [&str; 6] = ["jr", "sr", "ii", "iii", "iv", "jnr"];
+
+/// The word lists identity needs: particles, given names, nicknames.
+struct Lists {
+    particles: HashSet<&'static str>,
+    given: HashSet<String>,
+    /// Lowercase formal given name -> its nicknames.
+    nicknames: HashMap<&'static str, HashSet<&'static str>>,
+    /// Lowercase nickname -> the formal names it is a nickname of.
+    formal_of: HashMap<&'static str, Vec<&'static str>>,
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: LazyLock<Lists> = LazyLock::new(|| {
+        let nicknames: HashMap<&'static str, HashSet<&'static str>> =
+            data::rows(data::names::NICKNAMES)
+                .filter_map(|row| Some((row[0], row.get(1)?.split('|').collect())))
+                .collect();
+        let mut formal_of: HashMap<&'static str, Vec<&'static str>> = HashMap::default();
+        for (&formal, nicks) in &nicknames {
+            for &nick in nicks {
+                formal_of.entry(nick).or_default().push(formal);
+            }
+        }
+        Lists {
+            particles: data::entries(data::words::PARTICLES).collect(),
+            given: data::entries(data::gazetteer::GIVEN_NAMES)
+                .map(str::to_lowercase)
+                .collect(),
+            nicknames,
+            formal_of,
+        }
+    });
+    &LISTS
+}
+
+/// Whether two lowercase given names are one name or a name and its
+/// nickname.
+fn same_given(a: &str, b: &str) -> bool {
+    let l = lists();
+    a == b
+        || l.nicknames.get(a).is_some_and(|n| n.contains(b))
+        || l.nicknames.get(b).is_some_and(|n| n.contains(a))
+}
+
+/// The words of a name as identity compares them: lowercase, accents
+/// folded, curly apostrophes straight, hyphens and periods as spaces
+/// (`H.W.` is `h w`), and particles dropped unless they start the name.
+pub(crate) fn key_words(name: &str) -> Vec<String> {
+    let lower = if name.is_ascii() {
+        name.to_ascii_lowercase()
+    } else {
+        let mut folded = String::with_capacity(name.len());
+        fold_into(name, &mut folded);
+        folded.to_lowercase()
+    };
+    let mut words: Vec<String> = lower
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '.' || c == ',')
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    if words.len() > 2 {
+        let particles = &lists().particles;
+        let first = words.remove(0);
+        words.retain(|w| !particles.contains(w.as_str()));
+        words.insert(0, first);
+    }
+    words
+}
+
+/// Whether a stored form is page clutter rather than a name: a word glued
+/// to the next (`TrumpGOP`, `MattisFormer`: a capital after four or more
+/// letters in lowercase, which no name prefix such as `Mc`, `Mac`, `De` or
+/// `La` is), a bracket, or a word written twice (`Bernie Sanders Bernie`).
+pub(crate) fn is_clutter(form: &str) -> bool {
+    if form.contains(['(', ')', '[', ']', '{', '}', '|']) {
+        return true;
+    }
+    let glued = form.split_whitespace().any(|word| {
+        let mut lower_run = 0;
+        for c in word.chars() {
+            if c.is_uppercase() && lower_run >= 4 {
+                return true;
+            }
+            lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+        }
+        false
+    });
+    if glued {
+        return true;
+    }
+    let words: Vec<&str> = form.split_whitespace().collect();
+    words.len() > 2
+        && words
+            .iter()
+            .enumerate()
+            .any(|(i, w)| w.len() > 1 && words[i + 1..].iter().any(|v| v.eq_ignore_ascii_case(w)))
+}
+
+/// Whether a key ends with a name suffix (`jr`, `iii`).
+fn has_suffix(key: &[String]) -> bool {
+    key.len() > 1 && key.last().is_some_and(|w| SUFFIXES.contains(&w.as_str()))
+}
+
+/// The persons of the archive that are written in two forms or more: each
+/// such form mapped to its person.
+#[derive(Debug, Default)]
+pub(crate) struct Identities {
+    /// Stored form -> index in `persons`.
+    of: HashMap<String, u32>,
+    /// Each person's display name and forms (with their article counts,
+    /// most first).
+    persons: Vec<Person>,
+    /// The stored forms that are page clutter (see [`is_clutter`]): no
+    /// person, and not listed.
+    clutter: HashSet<String>,
+}
+
+/// One person: the name it is shown by and the forms it was written in.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub(crate) struct Person {
+    /// The display name: the most frequent form of two words or more.
+    pub(crate) name: String,
+    /// Every stored form with its number of articles, most first.
+    pub(crate) forms: Vec<(String, u64)>,
+}
+
+/// Union-find over form indices.
+struct Sets(Vec<u32>);
+
+impl Sets {
+    fn find(&mut self, mut x: u32) -> u32 {
+        while self.0[x as usize] != x {
+            let up = self.0[self.0[x as usize] as usize];
+            self.0[x as usize] = up;
+            x = up;
+        }
+        x
+    }
+
+    fn union(&mut self, a: u32, b: u32) {
+        let (a, b) = (self.find(a), self.find(b));
+        if a != b {
+            self.0[a.max(b) as usize] = a.min(b);
+        }
+    }
+}
+
+impl Identities {
+    /// Groups the person names of the archive, given every name with its
+    /// number of articles (over the whole archive).
+    pub(crate) fn build(counts: &[(String, u64)]) -> Identities {
+        // Clutter is a person of its own: its words would vote for middles
+        // and surnames that its person does not have.
+        let keys: Vec<Vec<String>> = counts
+            .iter()
+            .map(|(n, _)| {
+                if is_clutter(n) {
+                    Vec::new()
+                } else {
+                    key_words(n)
+                }
+            })
+            .collect();
+        let mut sets = Sets((0..counts.len() as u32).collect());
+
+        // 1. Same key.
+        let mut by_key: HashMap<&[String], u32> = HashMap::default();
+        for (i, k) in keys.iter().enumerate() {
+            if k.is_empty() {
+                continue;
+            }
+            match by_key.get(k.as_slice()) {
+                Some(&j) => sets.union(i as u32, j),
+                None => {
+                    by_key.insert(k.as_slice(), i as u32);
+                }
+            }
+        }
+
+        // Suffixed forms join the bare form when they are the more common.
+        let mut key_articles: HashMap<&[String], u64> = HashMap::default();
+        for (i, k) in keys.iter().enumerate() {
+            *key_articles.entry(k.as_slice()).or_insert(0) += counts[i].1;
+        }
+        for (i, k) in keys.iter().enumerate() {
+            if k.len() > 2 && has_suffix(k) {
+                let bare = &k[..k.len() - 1];
+                if let (Some(&j), Some(&n)) = (by_key.get(bare), key_articles.get(bare))
+                    && key_articles[k.as_slice()] >= n
+                {
+                    sets.union(i as u32, j);
+                }
+            }
+        }
+
+        // 2. Same first and last word, agreeing middles.
+        let mut by_ends: HashMap<(&str, &str), Vec<u32>> = HashMap::default();
+        for (i, k) in keys.iter().enumerate() {
+            if k.len() >= 2 && !has_suffix(k) {
+                by_ends
+                    .entry((k[0].as_str(), k[k.len() - 1].as_str()))
+                    .or_default()
+                    .push(i as u32);
+            }
+        }
+        // Groups that became one person, by last word: (first word, a form).
+        let mut joined_by_last: HashMap<&str, Vec<(&str, u32)>> = HashMap::default();
+        for (&(first, last), members) in &by_ends {
+            let mut middles: HashMap<&[String], u64> = HashMap::default();
+            for &i in members {
+                let k = &keys[i as usize];
+                if k.len() > 2 {
+                    *middles.entry(&k[1..k.len() - 1]).or_insert(0) += counts[i as usize].1;
+                }
+            }
+            let total: u64 = middles.values().sum();
+            let top = middles.values().copied().max().unwrap_or(0);
+            if top as f64 >= MIDDLE_SHARE * total as f64 {
+                for &i in &members[1..] {
+                    sets.union(members[0], i);
+                }
+                joined_by_last
+                    .entry(last)
+                    .or_default()
+                    .push((first, members[0]));
+            }
+        }
+
+        // 3. Nicknames, within one last word: a nickname joins its formal
+        // name (`chuck` -> `charles`), looked up, never compared pairwise.
+        let formal_of = &lists().formal_of;
+        for group in joined_by_last.values() {
+            if group.len() < 2 {
+                continue;
+            }
+            let by_first: HashMap<&str, u32> = group.iter().copied().collect();
+            for &(first, at) in group {
+                if first.len() < 2 {
+                    continue;
+                }
+                for formal in formal_of.get(first).into_iter().flatten() {
+                    if let Some(&bt) = by_first.get(formal) {
+                        sets.union(at, bt);
+                    }
+                }
+            }
+        }
+
+        // 4. Single words.
+        let mut person_articles: HashMap<u32, u64> = HashMap::default();
+        for (i, k) in keys.iter().enumerate() {
+            if k.len() >= 2 {
+                *person_articles.entry(sets.find(i as u32)).or_insert(0) += counts[i].1;
+            }
+        }
+        let mut by_word: HashMap<&str, HashSet<u32>> = HashMap::default();
+        let given = &lists().given;
+        for (i, k) in keys.iter().enumerate() {
+            if k.len() < 2 || has_suffix(k) {
+                continue;
+            }
+            let root = sets.find(i as u32);
+            by_word
+                .entry(k[k.len() - 1].as_str())
+                .or_default()
+                .insert(root);
+            if given.contains(&k[0]) {
+                by_word.entry(k[0].as_str()).or_default().insert(root);
+            }
+        }
+        for (i, k) in keys.iter().enumerate() {
+            if k.len() != 1 {
+                continue;
+            }
+            let Some(candidates) = by_word.get(k[0].as_str()) else {
+                continue;
+            };
+            let total: u64 = candidates.iter().map(|r| person_articles[r]).sum();
+            let best = candidates
+                .iter()
+                .copied()
+                .max_by_key(|r| (person_articles[r], std::cmp::Reverse(*r)));
+            if let Some(best) = best {
+                let n = person_articles[&best];
+                if n >= MIN_ARTICLES && n as f64 >= DOMINANT_SHARE * total as f64 {
+                    sets.union(i as u32, best);
+                }
+            }
+        }
+
+        // The persons, each with its forms most first; a person of one
+        // form is not kept.
+        let mut size: HashMap<u32, u32> = HashMap::default();
+        for i in 0..counts.len() {
+            *size.entry(sets.find(i as u32)).or_insert(0) += 1;
+        }
+        let mut index_of_root: HashMap<u32, u32> = HashMap::default();
+        let mut ids = Identities::default();
+        for (i, (form, _)) in counts.iter().enumerate() {
+            if keys[i].is_empty() && is_clutter(form) {
+                ids.clutter.insert(form.clone());
+            }
+        }
+        let mut order: Vec<usize> = (0..counts.len()).collect();
+        order.sort_unstable_by(|&a, &b| counts[b].1.cmp(&counts[a].1).then(a.cmp(&b)));
+        for i in order {
+            let root = sets.find(i as u32);
+            if size[&root] < 2 {
+                continue;
+            }
+            let at = *index_of_root.entry(root).or_insert_with(|| {
+                ids.persons.push(Person::default());
+                (ids.persons.len() - 1) as u32
+            });
+            let person = &mut ids.persons[at as usize];
+            person.forms.push(counts[i].clone());
+            if person.name.is_empty() || (!person.name.contains(' ') && keys[i].len() >= 2) {
+                person.name = counts[i].0.clone();
+            }
+            ids.of.insert(counts[i].0.clone(), at);
+        }
+        ids
+    }
+
+    /// Persons from their list (as stored).
+    fn from_persons(persons: Vec<Person>, clutter: Vec<String>) -> Identities {
+        let mut of = HashMap::default();
+        for (at, person) in persons.iter().enumerate() {
+            for (form, _) in &person.forms {
+                of.insert(form.clone(), at as u32);
+            }
+        }
+        Identities {
+            of,
+            persons,
+            clutter: clutter.into_iter().collect(),
+        }
+    }
+
+    /// The number of persons of two forms or more.
+    pub(crate) fn len(&self) -> usize {
+        self.persons.len()
+    }
+
+    /// Whether the archive knows nothing to group or leave out.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.persons.is_empty() && self.clutter.is_empty()
+    }
+
+    /// Whether a stored form is page clutter, not a name.
+    pub(crate) fn is_clutter(&self, form: &str) -> bool {
+        self.clutter.contains(form)
+    }
+
+    /// The person a stored form belongs to, when the form is one of
+    /// several of a person.
+    pub(crate) fn person_of(&self, form: &str) -> Option<u32> {
+        self.of.get(form).copied()
+    }
+
+    /// A person by its index.
+    pub(crate) fn person(&self, at: u32) -> &Person {
+        &self.persons[at as usize]
+    }
+
+    /// The persons that `name` names. One word names every person with a
+    /// form that contains it (`Blinken`, `bush`); several words name the
+    /// persons with a form of the same key (`antony blinken`), allowing a
+    /// nickname for the first word (`Charles Schumer` finds the person
+    /// written `Chuck Schumer`) and, when `name` has no middle, any middle
+    /// (`Joe Biden` finds `Joseph R. Biden`).
+    pub(crate) fn matching(&self, name: &str) -> Vec<u32> {
+        let wanted = key_words(name);
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for (at, person) in self.persons.iter().enumerate() {
+            let hit = person.forms.iter().any(|(form, _)| {
+                // Most forms cannot match: one without the last wanted word
+                // as text (ignoring case) is not keyed.
+                let last = wanted[wanted.len() - 1].as_str();
+                if form.is_ascii() && crate::ascii::find_ignore_ascii_case(form, last).is_none() {
+                    return false;
+                }
+                let words = key_words(form);
+                match wanted.len() {
+                    1 => words.contains(&wanted[0]),
+                    n => {
+                        words.len() >= 2
+                            && words.last() == wanted.last()
+                            && same_given(&words[0], &wanted[0])
+                            && (n == 2 || words[1..] == wanted[1..])
+                    }
+                }
+            });
+            if hit {
+                out.push(at as u32);
+            }
+        }
+        out
+    }
+}
+
+/// The name of the stored persons in the index folder.
+pub(crate) const FILE: &str = "persons.json";
+
+/// The version of the stored persons' layout and grouping rules: a file of
+/// another version is computed again.
+const VERSION: u32 = 1;
+
+/// What `persons.json` holds.
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    version: u32,
+    /// The state the persons were computed for: each segment id with its
+    /// delete opstamp.
+    state: Vec<(String, Option<u64>)>,
+    persons: Vec<Person>,
+    /// The forms that are clutter, sorted.
+    clutter: Vec<String>,
+}
+
+/// One state of the index, as stored: segment ids (hex) and the opstamps
+/// of their deletes.
+pub(crate) type State = Vec<(String, Option<u64>)>;
+
+/// Reads the persons stored in `dir` for `state`; `None` when there are
+/// none, they are of another state or version, or they cannot be read (the
+/// caller computes them again).
+pub(crate) fn read(dir: &Path, state: &State) -> Option<Identities> {
+    let bytes = std::fs::read(dir.join(FILE)).ok()?;
+    let stored: Stored = serde_json::from_slice(&bytes).ok()?;
+    (stored.version == VERSION && &stored.state == state)
+        .then(|| Identities::from_persons(stored.persons, stored.clutter))
+}
+
+/// Stores `ids` for `state` in `dir`, replacing the file at once (written
+/// beside it, then renamed).
+pub(crate) fn write(dir: &Path, state: &State, ids: &Identities) -> std::io::Result<()> {
+    let stored = Stored {
+        version: VERSION,
+        state: state.clone(),
+        persons: ids.persons.clone(),
+        clutter: {
+            let mut clutter: Vec<String> = ids.clutter.iter().cloned().collect();
+            clutter.sort_unstable();
+            clutter
+        },
+    };
+    let json = serde_json::to_vec(&stored).map_err(std::io::Error::other)?;
+    let partial = dir.join(format!(".{FILE}.partial"));
+    std::fs::write(&partial, json)?;
+    std::fs::rename(&partial, dir.join(FILE))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn build(list: &[(&str, u64)]) -> Identities {
+        let counts: Vec<(String, u64)> = list.iter().map(|(n, c)| (n.to_string(), *c)).collect();
+        Identities::build(&counts)
+    }
+
+    fn same(ids: &Identities, a: &str, b: &str) -> bool {
+        ids.person_of(a).is_some() && ids.person_of(a) == ids.person_of(b)
+    }
+
+    #[test]
+    fn keys_fold_variants() {
+        assert_eq!(key_words("Kim Jong-un"), key_words("Kim Jong Un"));
+        assert_eq!(key_words("Beto O’Rourke"), key_words("Beto O'Rourke"));
+        assert_eq!(key_words("Bashar al-Assad"), key_words("Bashar Assad"));
+        assert_eq!(
+            key_words("George H.W. Bush"),
+            key_words("George H. W. Bush")
+        );
+        assert_eq!(key_words("José Martí"), key_words("Jose Marti"));
+        assert_eq!(key_words("REAGAN"), ["reagan"]);
+    }
+
+    #[test]
+    fn forms_of_one_person_merge() {
+        let ids = build(&[
+            ("Donald Trump", 1000),
+            ("Donald J. Trump", 60),
+            ("Trump", 300),
+            ("Chuck Schumer", 100),
+            ("Charles E. Schumer", 20),
+            ("Charles Schumer", 10),
+            ("Schumer", 40),
+            ("Hillary Clinton", 400),
+            ("Hillary Rodham Clinton", 30),
+            ("Hillary", 50),
+            ("Kim Jong Un", 30),
+            ("Kim Jong-un", 20),
+            ("REAGAN", 3),
+            ("Ronald Reagan", 90),
+            ("Martin Luther King Jr.", 50),
+            ("Martin Luther King", 20),
+            ("Donald Trump Jr.", 40),
+        ]);
+        assert!(same(&ids, "Martin Luther King", "Martin Luther King Jr."));
+        assert!(!same(&ids, "Donald Trump", "Donald Trump Jr."));
+        for (a, b) in [
+            ("Donald Trump", "Donald J. Trump"),
+            ("Donald Trump", "Trump"),
+            ("Chuck Schumer", "Charles E. Schumer"),
+            ("Chuck Schumer", "Charles Schumer"),
+            ("Chuck Schumer", "Schumer"),
+            ("Hillary Clinton", "Hillary Rodham Clinton"),
+            ("Hillary Clinton", "Hillary"),
+            ("Kim Jong Un", "Kim Jong-un"),
+            ("Ronald Reagan", "REAGAN"),
+        ] {
+            assert!(same(&ids, a, b), "{a} / {b}");
+        }
+        let p = ids.person(ids.person_of("Charles Schumer").unwrap());
+        assert_eq!(p.name, "Chuck Schumer");
+        assert_eq!(p.forms.len(), 4);
+    }
+
+    #[test]
+    fn namesakes_stay_apart() {
+        let ids = build(&[
+            ("George W. Bush", 500),
+            ("George H. W. Bush", 200),
+            ("George H.W. Bush", 50),
+            ("George Bush", 80),
+            ("Jeb Bush", 300),
+            ("Bush", 100),
+            ("Bill Clinton", 300),
+            ("Hillary Clinton", 400),
+            ("Clinton", 200),
+            ("Chuck Schumer", 100),
+            ("Amy Schumer", 60),
+            ("Schumer", 40),
+        ]);
+        assert!(!same(&ids, "George W. Bush", "George H. W. Bush"));
+        assert!(same(&ids, "George H.W. Bush", "George H. W. Bush"));
+        assert!(!same(&ids, "George Bush", "George W. Bush"));
+        assert!(!same(&ids, "Bush", "George W. Bush"));
+        assert!(!same(&ids, "Bush", "Jeb Bush"));
+        assert!(!same(&ids, "Clinton", "Hillary Clinton"));
+        assert!(!same(&ids, "Bill Clinton", "Hillary Clinton"));
+        assert!(!same(&ids, "Schumer", "Chuck Schumer"), "62% is not enough");
+    }
+
+    #[test]
+    fn matching_finds_every_form_and_nicknames() {
+        let ids = build(&[
+            ("Chuck Schumer", 100),
+            ("Charles E. Schumer", 20),
+            ("Amy Schumer", 60),
+        ]);
+        let chuck = ids.person_of("Chuck Schumer").unwrap();
+        assert_eq!(ids.matching("Charles Schumer"), vec![chuck]);
+        assert_eq!(ids.matching("chuck schumer"), vec![chuck]);
+        assert_eq!(ids.matching("Schumer"), vec![chuck], "Amy is one form");
+        assert_eq!(ids.matching("Chuck E. Schumer"), vec![chuck]);
+        assert!(ids.matching("Amy E. Schumer").is_empty());
+        assert!(ids.matching("  ").is_empty());
+    }
+
+    #[test]
+    fn clutter_is_told_from_names() {
+        for clutter in [
+            "James Norman MattisFormer Mattis",
+            "Donald Trump Donald John TrumpGOP",
+            "Bernie Sanders Bernie",
+            "Barack) Obama",
+        ] {
+            assert!(is_clutter(clutter), "{clutter}");
+        }
+        for name in [
+            "Mitch McConnell",
+            "Douglas MacArthur",
+            "Ron DeSantis",
+            "Ray LaHood",
+            "Martin Luther King Jr.",
+            "Kim Jong-un",
+            "George H. W. Bush",
+            "Beto O’Rourke",
+            "Boutros Boutros-Ghali",
+        ] {
+            assert!(!is_clutter(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn clutter_does_not_keep_forms_apart() {
+        let ids = build(&[
+            ("James Mattis", 199),
+            ("Jim Mattis", 149),
+            ("Mattis", 37),
+            ("James N. Mattis", 11),
+            ("James Norman MattisFormer Mattis", 11),
+        ]);
+        assert!(same(&ids, "James Mattis", "James N. Mattis"));
+        assert!(same(&ids, "James Mattis", "Jim Mattis"));
+        assert!(same(&ids, "James Mattis", "Mattis"));
+        assert_eq!(ids.person_of("James Norman MattisFormer Mattis"), None);
+        assert!(ids.is_clutter("James Norman MattisFormer Mattis"));
+    }
+
+    #[test]
+    fn persons_of_one_form_are_not_kept() {
+        let ids = build(&[("Amy Schumer", 60), ("Jeb Bush", 3)]);
+        assert_eq!(ids.len(), 0);
+        assert_eq!(ids.person_of("Amy Schumer"), None);
+    }
+
+    #[test]
+    fn stored_persons_are_read_back_for_their_state_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let ids = build(&[
+            ("Donald Trump", 10),
+            ("Donald J. Trump", 3),
+            ("TrumpGOP Trump", 1),
+        ]);
+        let state: State = vec![("abc".to_string(), None), ("def".to_string(), Some(7))];
+        write(dir.path(), &state, &ids).unwrap();
+        let back = read(dir.path(), &state).expect("same state");
+        assert_eq!(back.persons, ids.persons);
+        assert_eq!(back.person_of("Donald J. Trump"), Some(0));
+        assert!(back.is_clutter("TrumpGOP Trump"));
+        let other: State = vec![("abc".to_string(), Some(9))];
+        assert!(read(dir.path(), &other).is_none(), "another state");
+        std::fs::write(dir.path().join(FILE), b"{broken").unwrap();
+        assert!(read(dir.path(), &state).is_none(), "unreadable");
+    }
+}
