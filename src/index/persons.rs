@@ -25,8 +25,8 @@
 //!    persons of the same last word;
 //! 4. a single word joins the person who holds at least
 //!    [`DOMINANT_SHARE`] of the articles of every person whose last word it
-//!    is (and, for a given name, whose first word it is); with two common
-//!    Bushes, `Bush` stays `Bush`.
+//!    is or, when those hold fewer articles, of every person whose given
+//!    name or surname it is; with two common Bushes, `Bush` stays `Bush`.
 //!
 //! A person is shown by its most frequent form of two words or more. Only
 //! persons of two forms or more are kept: any other form is a person of
@@ -139,7 +139,9 @@ pub(crate) fn key_words(name: &str) -> Vec<String> {
 /// Whether a stored form is page clutter rather than a name: a word glued
 /// to the next (`TrumpGOP`, `MattisFormer`: a capital after four or more
 /// letters in lowercase, which no name prefix such as `Mc`, `Mac`, `De` or
-/// `La` is), a bracket, or a word written twice (`Bernie Sanders Bernie`).
+/// `La` is), a bracket, a word written twice (`Bernie Sanders Bernie`), or
+/// a name of three words or more that ends in another form of its own
+/// given name (`Mike Pence Michael`).
 pub(crate) fn is_clutter(form: &str) -> bool {
     if form.contains(['(', ')', '[', ']', '{', '}', '|']) {
         return true;
@@ -158,11 +160,20 @@ pub(crate) fn is_clutter(form: &str) -> bool {
         return true;
     }
     let words: Vec<&str> = form.split_whitespace().collect();
-    words.len() > 2
-        && words
-            .iter()
-            .enumerate()
-            .any(|(i, w)| w.len() > 1 && words[i + 1..].iter().any(|v| v.eq_ignore_ascii_case(w)))
+    if words.len() < 3 {
+        return false;
+    }
+    let twice = words
+        .iter()
+        .enumerate()
+        .any(|(i, w)| w.len() > 1 && words[i + 1..].iter().any(|v| v.eq_ignore_ascii_case(w)));
+    // A name followed by its given name's formal or short form (`Mike Pence
+    // Michael`: an author box's legal name glued on).
+    let (first, last) = (
+        words[0].to_lowercase(),
+        words[words.len() - 1].to_lowercase(),
+    );
+    twice || (first != last && first.len() > 1 && last.len() > 1 && same_given(&first, &last))
 }
 
 /// Whether a key ends with a name suffix (`jr`, `iii`).
@@ -322,29 +333,46 @@ impl Identities {
                 *person_articles.entry(sets.find(i as u32)).or_insert(0) += counts[i].1;
             }
         }
-        let mut by_word: HashMap<&str, HashSet<u32>> = HashMap::default();
+        // A word is read as a surname or as a given name, whichever the
+        // persons it could name hold more articles under: `Reagan` (a given
+        // name too) as Ronald Reagan's surname, `Bernie` as a given name
+        // even where a nickname ends in it. News writes a surname alone far
+        // more often than a given name, so the given-name reading must also
+        // beat every person of that surname (`Hunter` stays apart from
+        // Hunter Biden while Duncan Hunter is common).
+        let mut by_last: HashMap<&str, HashSet<u32>> = HashMap::default();
+        let mut by_first: HashMap<&str, HashSet<u32>> = HashMap::default();
         let given = &lists().given;
         for (i, k) in keys.iter().enumerate() {
             if k.len() < 2 || has_suffix(k) {
                 continue;
             }
             let root = sets.find(i as u32);
-            by_word
+            by_last
                 .entry(k[k.len() - 1].as_str())
                 .or_default()
                 .insert(root);
             if given.contains(&k[0]) {
-                by_word.entry(k[0].as_str()).or_default().insert(root);
+                by_first.entry(k[0].as_str()).or_default().insert(root);
             }
         }
         for (i, k) in keys.iter().enumerate() {
             if k.len() != 1 {
                 continue;
             }
-            let Some(candidates) = by_word.get(k[0].as_str()) else {
+            let word = k[0].as_str();
+            let mass = |set: Option<&HashSet<u32>>| -> u64 {
+                set.map_or(0, |set| set.iter().map(|r| person_articles[r]).sum())
+            };
+            let (as_last, as_first) = (by_last.get(word), by_first.get(word));
+            let (candidates, total) = match (mass(as_last), mass(as_first)) {
+                (0, 0) => continue,
+                (last, first) if last >= first => (as_last, last),
+                (last, first) => (as_first, first + last),
+            };
+            let Some(candidates) = candidates else {
                 continue;
             };
-            let total: u64 = candidates.iter().map(|r| person_articles[r]).sum();
             let best = candidates
                 .iter()
                 .copied()
@@ -591,6 +619,32 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_that_is_also_a_given_name_is_read_as_the_surname() {
+        let ids = build(&[
+            ("Ronald Reagan", 8),
+            ("Nancy Reagan", 1),
+            ("Reagan", 234),
+            ("Reagan Administration", 2),
+            ("Reagan Defends", 1),
+            ("Reagan Iran", 1),
+            ("Hillary Clinton", 40),
+            ("Hillary", 9),
+            ("Bernie Sanders", 250),
+            ("Crazy Bernie", 5),
+            ("Bernie", 60),
+        ]);
+        assert!(same(&ids, "Ronald Reagan", "Reagan"));
+        assert!(same(&ids, "Hillary Clinton", "Hillary"));
+        assert!(same(&ids, "Bernie Sanders", "Bernie"));
+        let ids = build(&[
+            ("Hunter Biden", 300),
+            ("Duncan Hunter", 100),
+            ("Hunter", 190),
+        ]);
+        assert!(!same(&ids, "Hunter Biden", "Hunter"));
+    }
+
+    #[test]
     fn namesakes_stay_apart() {
         let ids = build(&[
             ("George W. Bush", 500),
@@ -639,6 +693,7 @@ mod tests {
             "Donald Trump Donald John TrumpGOP",
             "Bernie Sanders Bernie",
             "Barack) Obama",
+            "Mike Pence Michael",
         ] {
             assert!(is_clutter(clutter), "{clutter}");
         }
@@ -652,6 +707,9 @@ mod tests {
             "George H. W. Bush",
             "Beto O’Rourke",
             "Boutros Boutros-Ghali",
+            "Jamie Lee Curtis",
+            "Sarah Jessica Parker",
+            "Martin Luther King",
         ] {
             assert!(!is_clutter(name), "{name}");
         }
