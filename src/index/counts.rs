@@ -15,15 +15,9 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::StrColumn;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-use super::persons::Identities;
+use super::persons::CLUTTER;
 use super::{NameTable, NewsIndex, Persons, schema};
 use crate::model::EntityKind;
-
-/// No person: the ordinal's name is a person of one form.
-const NO_PERSON: u32 = u32::MAX;
-
-/// Page clutter: the ordinal's name is not counted.
-const CLUTTER: u32 = u32::MAX - 1;
 
 /// Counts the values of a multi-valued string fast field over the matching
 /// documents.
@@ -69,16 +63,19 @@ pub(crate) struct SegmentNameCounts {
     column: Option<StrColumn>,
     /// Every name of the column by ordinal, when the index keeps them.
     names: Option<NameTable>,
+    /// Articles per ordinal.
     counts: Vec<u32>,
-    /// The persons counted per person, and each ordinal's person
-    /// ([`NO_PERSON`] for a person of one form); empty without persons.
+    /// The persons whose forms count as one.
     persons: Option<Persons>,
-    person_of_ord: Vec<u32>,
-    /// Articles per person.
-    person_counts: Vec<u32>,
-    /// The persons already counted for the document at hand.
-    seen: Vec<u32>,
+    /// With persons: the ordinals of each document that has two or more,
+    /// each document's run ended by [`END`], so that an article that
+    /// writes two forms of one person is counted once when the names are
+    /// known (at harvest, where only the counted names are read).
+    runs: Vec<u32>,
 }
+
+/// The end of a document's run of ordinals.
+const END: u32 = u32::MAX;
 
 impl Collector for NameCounts<'_> {
     type Fruit = Vec<(String, u64)>;
@@ -94,39 +91,12 @@ impl Collector for NameCounts<'_> {
         let names = column
             .as_ref()
             .and_then(|c| self.index.name_table(segment, self.field, c));
-        let mut person_of_ord = Vec::new();
-        if let (Some(persons), Some(column)) = (&self.persons, &column) {
-            person_of_ord.reserve(terms);
-            let person_of = |name: &[u8]| {
-                let Ok(form) = std::str::from_utf8(name) else {
-                    return NO_PERSON;
-                };
-                match persons.person_of(form) {
-                    Some(person) => person,
-                    None if persons.is_clutter(form) => CLUTTER,
-                    None => NO_PERSON,
-                }
-            };
-            match &names {
-                Some(names) => {
-                    person_of_ord.extend(names.iter().map(|name| person_of(name.as_bytes())));
-                }
-                None => {
-                    let mut stream = column.dictionary().stream()?;
-                    while stream.advance() {
-                        person_of_ord.push(person_of(stream.key()));
-                    }
-                }
-            }
-        }
         Ok(SegmentNameCounts {
             column,
             names,
             counts: vec![0; terms],
-            person_counts: vec![0; self.persons.as_deref().map_or(0, Identities::len)],
             persons: self.persons.clone(),
-            person_of_ord,
-            seen: Vec::new(),
+            runs: Vec::new(),
         })
     }
 
@@ -153,72 +123,99 @@ impl SegmentCollector for SegmentNameCounts {
         let Some(column) = &self.column else {
             return;
         };
-        if self.person_of_ord.is_empty() {
-            for ord in column.ords().values_for_doc(doc) {
-                self.counts[ord as usize] += 1;
-            }
-            return;
-        }
-        self.seen.clear();
+        let start = self.runs.len();
         for ord in column.ords().values_for_doc(doc) {
-            match self.person_of_ord[ord as usize] {
-                NO_PERSON => self.counts[ord as usize] += 1,
-                CLUTTER => {}
-                person if !self.seen.contains(&person) => {
-                    self.seen.push(person);
-                    self.person_counts[person as usize] += 1;
-                }
-                _ => {}
+            self.counts[ord as usize] += 1;
+            if self.persons.is_some() {
+                self.runs.push(ord as u32);
             }
+        }
+        if self.runs.len() > start + 1 {
+            self.runs.push(END);
+        } else {
+            self.runs.truncate(start);
         }
     }
 
     fn harvest(self) -> Vec<(String, u64)> {
-        let Some(column) = self.column else {
+        let Some(column) = &self.column else {
             return Vec::new();
         };
-        let mut out: Vec<(String, u64)> = match &self.persons {
-            Some(persons) => self
-                .person_counts
-                .iter()
-                .enumerate()
-                .filter(|(_, count)| **count > 0)
-                .map(|(at, count)| (persons.person(at as u32).name.clone(), u64::from(*count)))
-                .collect(),
-            None => Vec::new(),
-        };
-        if let Some(names) = &self.names {
-            out.extend(
-                self.counts
-                    .iter()
-                    .zip(names.iter())
-                    .filter(|(count, _)| **count > 0)
-                    .map(|(count, name)| (name.clone(), u64::from(*count))),
-            );
-            return out;
-        }
         // Only the names counted are read: the dictionary is walked block
         // by block over the sorted ordinals, not streamed whole (a query
         // with a few hundred matches names a few thousand of the archive's
         // tens of thousands of people).
-        let (ords, counts): (Vec<u64>, Vec<u32>) = self
+        let ords: Vec<u64> = self
             .counts
             .iter()
             .enumerate()
             .filter(|(_, count)| **count > 0)
-            .map(|(ord, count)| (ord as u64, *count))
-            .unzip();
-        out.reserve(ords.len());
-        let mut counts = counts.into_iter();
-        let read = column.dictionary().sorted_ords_to_term_cb(&ords, |name| {
-            if let Some(count) = counts.next() {
-                let name = String::from_utf8_lossy(name).into_owned();
-                out.push((name, u64::from(count)));
+            .map(|(ord, _)| ord as u64)
+            .collect();
+        let mut named: Vec<(u32, String)> = Vec::with_capacity(ords.len());
+        match &self.names {
+            Some(names) => named.extend(
+                ords.iter()
+                    .map(|&ord| (ord as u32, names[ord as usize].clone())),
+            ),
+            None => {
+                let mut next = ords.iter();
+                let read = column.dictionary().sorted_ords_to_term_cb(&ords, |name| {
+                    if let Some(&ord) = next.next() {
+                        named.push((ord as u32, String::from_utf8_lossy(name).into_owned()));
+                    }
+                });
+                // A dictionary that cannot be read leaves those names
+                // uncounted; the collector has no way to report it.
+                debug_assert!(read.is_ok());
             }
-        });
-        // A dictionary that cannot be read leaves those names uncounted;
-        // the collector has no way to report it.
-        debug_assert!(read.is_ok());
+        }
+        let Some(persons) = &self.persons else {
+            return named
+                .into_iter()
+                .map(|(ord, name)| (name, u64::from(self.counts[ord as usize])))
+                .collect();
+        };
+        let mut out = Vec::with_capacity(named.len());
+        // Each counted ordinal's person; CLUTTER for the rest.
+        let mut person_of_ord: Vec<u32> = vec![CLUTTER; self.counts.len()];
+        let mut person_counts: HashMap<u32, u64> = HashMap::default();
+        for (ord, name) in named {
+            let count = u64::from(self.counts[ord as usize]);
+            match persons.lookup(&name) {
+                Some(CLUTTER) => {}
+                Some(person) => {
+                    person_of_ord[ord as usize] = person;
+                    *person_counts.entry(person).or_insert(0) += count;
+                }
+                None => out.push((name, count)),
+            }
+        }
+        // An article that writes k forms of one person was counted k times.
+        if !person_counts.is_empty() {
+            let mut seen: Vec<u32> = Vec::new();
+            for &ord in &self.runs {
+                if ord == END {
+                    seen.clear();
+                    continue;
+                }
+                let person = person_of_ord[ord as usize];
+                if person != CLUTTER {
+                    if seen.contains(&person) {
+                        if let Some(n) = person_counts.get_mut(&person) {
+                            *n -= 1;
+                        }
+                    } else {
+                        seen.push(person);
+                    }
+                }
+            }
+        }
+        out.extend(
+            person_counts
+                .into_iter()
+                .map(|(person, n)| (persons.person(person).name.clone(), n)),
+        );
         out
     }
 }

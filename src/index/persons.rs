@@ -181,11 +181,14 @@ fn has_suffix(key: &[String]) -> bool {
     key.len() > 1 && key.last().is_some_and(|w| SUFFIXES.contains(&w.as_str()))
 }
 
+/// What [`Identities::lookup`] gives for a form that is page clutter.
+pub(crate) const CLUTTER: u32 = u32::MAX;
+
 /// The persons of the archive that are written in two forms or more: each
 /// such form mapped to its person.
 #[derive(Debug, Default)]
 pub(crate) struct Identities {
-    /// Stored form -> index in `persons`.
+    /// Stored form -> index in `persons`, or [`CLUTTER`].
     of: HashMap<String, u32>,
     /// Each person's display name and forms (with their article counts,
     /// most first).
@@ -396,6 +399,7 @@ impl Identities {
         for (i, (form, _)) in counts.iter().enumerate() {
             if keys[i].is_empty() && is_clutter(form) {
                 ids.clutter.insert(form.clone());
+                ids.of.insert(form.clone(), CLUTTER);
             }
         }
         let mut order: Vec<usize> = (0..counts.len()).collect();
@@ -427,6 +431,9 @@ impl Identities {
                 of.insert(form.clone(), at as u32);
             }
         }
+        for form in &clutter {
+            of.insert(form.clone(), CLUTTER);
+        }
         Identities {
             of,
             persons,
@@ -435,6 +442,7 @@ impl Identities {
     }
 
     /// The number of persons of two forms or more.
+    #[cfg(test)]
     pub(crate) fn len(&self) -> usize {
         self.persons.len()
     }
@@ -445,14 +453,21 @@ impl Identities {
     }
 
     /// Whether a stored form is page clutter, not a name.
+    #[cfg(test)]
     pub(crate) fn is_clutter(&self, form: &str) -> bool {
-        self.clutter.contains(form)
+        self.of.get(form) == Some(&CLUTTER)
+    }
+
+    /// What a stored form is, in one lookup: its person, [`CLUTTER`], or
+    /// `None` for a person of one form.
+    pub(crate) fn lookup(&self, form: &str) -> Option<u32> {
+        self.of.get(form).copied()
     }
 
     /// The person a stored form belongs to, when the form is one of
     /// several of a person.
     pub(crate) fn person_of(&self, form: &str) -> Option<u32> {
-        self.of.get(form).copied()
+        self.of.get(form).copied().filter(|&at| at != CLUTTER)
     }
 
     /// A person by its index.
