@@ -184,8 +184,9 @@ fn has_suffix(key: &[String]) -> bool {
 /// What [`Identities::lookup`] gives for a form that is page clutter.
 pub(crate) const CLUTTER: u32 = u32::MAX;
 
-/// The persons of the archive that are written in two forms or more: each
-/// such form mapped to its person.
+/// The persons of the archive that are written in two forms or more, and
+/// the forms that are page clutter (see [`is_clutter`]: no person, and not
+/// listed).
 #[derive(Debug, Default)]
 pub(crate) struct Identities {
     /// Stored form -> index in `persons`, or [`CLUTTER`].
@@ -193,9 +194,6 @@ pub(crate) struct Identities {
     /// Each person's display name and forms (with their article counts,
     /// most first).
     persons: Vec<Person>,
-    /// The stored forms that are page clutter (see [`is_clutter`]): no
-    /// person, and not listed.
-    clutter: HashSet<String>,
 }
 
 /// One person: the name it is shown by and the forms it was written in.
@@ -232,17 +230,13 @@ impl Identities {
     /// Groups the person names of the archive, given every name with its
     /// number of articles (over the whole archive).
     pub(crate) fn build(counts: &[(String, u64)]) -> Identities {
-        // Clutter is a person of its own: its words would vote for middles
-        // and surnames that its person does not have.
+        // Clutter is no person: its words would vote for middles and
+        // surnames that no person has, so it has no key.
+        let clutter: Vec<bool> = counts.iter().map(|(n, _)| is_clutter(n)).collect();
         let keys: Vec<Vec<String>> = counts
             .iter()
-            .map(|(n, _)| {
-                if is_clutter(n) {
-                    Vec::new()
-                } else {
-                    key_words(n)
-                }
-            })
+            .zip(&clutter)
+            .map(|((n, _), &clutter)| if clutter { Vec::new() } else { key_words(n) })
             .collect();
         let mut sets = Sets((0..counts.len() as u32).collect());
 
@@ -396,11 +390,8 @@ impl Identities {
         }
         let mut index_of_root: HashMap<u32, u32> = HashMap::default();
         let mut ids = Identities::default();
-        for (i, (form, _)) in counts.iter().enumerate() {
-            if keys[i].is_empty() && is_clutter(form) {
-                ids.clutter.insert(form.clone());
-                ids.of.insert(form.clone(), CLUTTER);
-            }
+        for ((form, _), _) in counts.iter().zip(&clutter).filter(|(_, c)| **c) {
+            ids.of.insert(form.clone(), CLUTTER);
         }
         let mut order: Vec<usize> = (0..counts.len()).collect();
         order.sort_unstable_by(|&a, &b| counts[b].1.cmp(&counts[a].1).then(a.cmp(&b)));
@@ -431,14 +422,20 @@ impl Identities {
                 of.insert(form.clone(), at as u32);
             }
         }
-        for form in &clutter {
-            of.insert(form.clone(), CLUTTER);
-        }
-        Identities {
-            of,
-            persons,
-            clutter: clutter.into_iter().collect(),
-        }
+        of.extend(clutter.into_iter().map(|form| (form, CLUTTER)));
+        Identities { of, persons }
+    }
+
+    /// The forms that are clutter, sorted (as stored).
+    fn clutter(&self) -> Vec<String> {
+        let mut clutter: Vec<String> = self
+            .of
+            .iter()
+            .filter(|(_, at)| **at == CLUTTER)
+            .map(|(form, _)| form.clone())
+            .collect();
+        clutter.sort_unstable();
+        clutter
     }
 
     /// The number of persons of two forms or more.
@@ -449,7 +446,7 @@ impl Identities {
 
     /// Whether the archive knows nothing to group or leave out.
     pub(crate) fn is_empty(&self) -> bool {
-        self.persons.is_empty() && self.clutter.is_empty()
+        self.of.is_empty()
     }
 
     /// Whether a stored form is page clutter, not a name.
@@ -554,11 +551,7 @@ pub(crate) fn write(dir: &Path, state: &State, ids: &Identities) -> std::io::Res
         version: VERSION,
         state: state.clone(),
         persons: ids.persons.clone(),
-        clutter: {
-            let mut clutter: Vec<String> = ids.clutter.iter().cloned().collect();
-            clutter.sort_unstable();
-            clutter
-        },
+        clutter: ids.clutter(),
     };
     let json = serde_json::to_vec(&stored).map_err(std::io::Error::other)?;
     let partial = dir.join(format!(".{FILE}.partial"));

@@ -29,7 +29,18 @@ pub fn count_entities(
     name: Option<&str>,
     limit: usize,
 ) -> Result<Vec<EntityCount>> {
-    let cx = Context::new(index)?;
+    count_with(&Context::new(index)?, kind, filter, name, limit)
+}
+
+/// [`count_entities`] over one searcher, whose persons the caller may use
+/// further.
+fn count_with(
+    cx: &Context<'_>,
+    kind: EntityKind,
+    filter: &SearchRequest,
+    name: Option<&str>,
+    limit: usize,
+) -> Result<Vec<EntityCount>> {
     let mut request = filter.clone();
     if let Some(name) = name {
         match kind {
@@ -85,14 +96,14 @@ pub struct PersonForms {
 /// Schumer" --forms`). A name that is a person of one form is listed with
 /// that form alone.
 pub fn person_forms(index: &NewsIndex, name: &str, limit: usize) -> Result<Vec<PersonForms>> {
-    let entries = count_entities(
-        index,
+    let cx = Context::new(index)?;
+    let entries = count_with(
+        &cx,
         EntityKind::Person,
         &SearchRequest::default(),
         Some(name),
         limit,
     )?;
-    let cx = Context::new(index)?;
     let persons = cx.persons()?;
     Ok(entries
         .into_iter()
