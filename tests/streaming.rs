@@ -67,6 +67,15 @@ fn gzip(text: &[u8]) -> Vec<u8> {
 /// (position, title, date, people, places) of an article.
 type Fields = (u64, String, Option<String>, Vec<String>, Vec<String>);
 
+/// The fields of every article `extract` reads, whole file by whole file.
+fn extracted(dir: &Dir) -> BTreeSet<Fields> {
+    let out = dir.command(&["extract", "--json", "corpus"]).stdout();
+    json_lines::<Article>(&out)
+        .into_iter()
+        .map(|a| (a.position, a.title, a.date, a.people, a.places))
+        .collect()
+}
+
 /// The fields of every indexed article.
 fn indexed(dir: &Dir) -> BTreeSet<Fields> {
     let out = dir
@@ -94,11 +103,7 @@ fn streamed_json_lines_match_a_whole_file_read() {
     );
 
     // `extract` reads the file whole.
-    let out = dir.command(&["extract", "--json", "corpus"]).stdout();
-    let whole: BTreeSet<_> = json_lines::<Article>(&out)
-        .into_iter()
-        .map(|a| (a.position, a.title, a.date, a.people, a.places))
-        .collect();
+    let whole = extracted(&dir);
     assert_eq!(whole.len(), 2600);
     assert_eq!(indexed(&dir), whole);
 }
@@ -309,11 +314,7 @@ fn a_streamed_json_array_matches_a_whole_file_read() {
         "{:?}",
         s.problems
     );
-    let out = dir.command(&["extract", "--json", "corpus"]).stdout();
-    let whole: BTreeSet<_> = json_lines::<Article>(&out)
-        .into_iter()
-        .map(|a| (a.position, a.title, a.date, a.people, a.places))
-        .collect();
+    let whole = extracted(&dir);
     assert_eq!(whole.len(), 2600);
     assert_eq!(indexed(&dir), whole);
 }
