@@ -17,10 +17,12 @@ Verdicts of names that dropped out of the top N are kept in a trailing block of 
 (so no judgement is lost when the list changes).
 
 Printed: per list, the number of rows, of unjudged rows, of wrong rows (every verdict other than `ok`
-and `unjudged`) and the wrong-row share = wrong / judged rows among the top N (the issue's bar: <= 3%).
+and `unjudged`) and the wrong-row share = wrong / judged rows among the top N (the issue's bar: <= 3%),
+also for the tuning and the checking rows apart (split by a hash of the name: see split_of).
 Python 3 standard library only. `--dry-run` prints the figures without writing the files.
 """
 import argparse
+import hashlib
 import collections
 import json
 import os
@@ -34,6 +36,12 @@ VALID_PREFIX = {
     "people": ("ok", "not-person", "split-of:", "unresolved-abbreviation", "junk", "unjudged"),
     "places": ("ok", "not-place", "split-of:", "unresolved-abbreviation", "junk", "unjudged"),
 }
+
+
+def split_of(name):
+    """The fixed tuning/checking split of judged rows, as in person_lookup.py: first byte of
+    sha1(name, UTF-8) even -> tune, odd -> check. Rules are chosen on the tune rows only."""
+    return "tune" if hashlib.sha1(name.encode("utf-8")).digest()[0] % 2 == 0 else "check"
 
 
 def read_tsv(path):
@@ -92,6 +100,11 @@ def main():
         n_wrong = sum(c for v, c in counts.items() if v not in (OK, UNJUDGED))
         n_judged = len(rows) - n_unj
         share = n_wrong / n_judged if n_judged else float("nan")
+        for part in ("tune", "check"):
+            mine = [r for r in rows if split_of(r[1]) == part and r[3] != UNJUDGED]
+            bad = sum(1 for r in mine if r[3] != OK)
+            print(f"{kind} {part} rows: {len(mine)} judged, {bad} wrong "
+                  f"({bad / len(mine) if mine else float('nan'):.1%})")
         print(f"{kind}: top {len(rows)} rows, judged {n_judged}, unjudged {n_unj}, wrong {n_wrong}, "
               f"wrong-row share {share:.1%}  ("
               + ", ".join(f"{v} {c}" for v, c in sorted(counts.items())) + ")")

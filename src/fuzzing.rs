@@ -321,6 +321,7 @@ fn build_sample_index(dir: &Path) -> crate::Result<crate::NewsIndex> {
             people: people.into_iter().map(str::to_string).collect(),
             places: places.into_iter().map(str::to_string).collect(),
             mentions: Vec::new(),
+            others: Vec::new(),
         };
         let fingerprint = Fingerprint {
             size: 1,

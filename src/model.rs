@@ -148,6 +148,9 @@ pub struct Article {
     pub places: Vec<String>,
     /// Every entity mention in title and body, in order of appearance.
     pub mentions: Vec<Mention>,
+    /// Names of organisations and other named things (not listed; indexed
+    /// as evidence of what a name is across the archive, and not stored).
+    pub others: Vec<String>,
 }
 
 /// What decides whether a file must be read again: size and modification

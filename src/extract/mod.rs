@@ -34,6 +34,11 @@ use chrono::NaiveDate;
 pub use entities::{Entities, EntityExtractor, TaggerExtractor, model_version};
 pub(crate) use places::fold_into;
 
+/// Whether the embedded gazetteer knows a place by this name.
+pub(crate) fn is_known_place(name: &str) -> bool {
+    places::PlaceTable::get().lookup(name).is_some()
+}
+
 use crate::dates::{self, DateParse};
 use crate::model::{Article, ArticleId, Dateline, RawArticle};
 
@@ -96,6 +101,7 @@ pub fn extract_article(
         people: entities.people,
         places: entities.places,
         mentions: entities.mentions,
+        others: entities.others,
     };
     (article, note)
 }

@@ -185,10 +185,24 @@ impl PlaceTable {
     pub fn lookup(&self, text: &str) -> Option<&Place> {
         let mut k = String::new();
         key(text, &mut k);
-        let found = self.by_name.get(&k).or_else(|| {
-            k.strip_prefix("the ")
-                .and_then(|rest| self.by_name.get(rest))
-        })?;
+        let found = self
+            .by_name
+            .get(&k)
+            .or_else(|| {
+                k.strip_prefix("the ")
+                    .and_then(|rest| self.by_name.get(rest))
+            })
+            .or_else(|| {
+                // An abbreviation that lost its final period (`Calif`,
+                // `U.S`): one short word, or one with periods inside.
+                let short = k.len() <= 5 || k.contains('.');
+                (short && !k.ends_with('.') && !k.contains(' ') && k.len() >= 2)
+                    .then(|| {
+                        k.push('.');
+                        self.by_name.get(&k)
+                    })
+                    .flatten()
+            })?;
         self.places.get(*found as usize)
     }
 
@@ -364,9 +378,15 @@ mod tests {
             ("D.C.", "Washington"),
             ("Washington, D.C.", "Washington"),
             ("Georgia", "Georgia"),
+            // Without their final period.
+            ("Calif", "California"),
+            ("Ind", "Indiana"),
+            ("U.S", "United States"),
+            ("W.Va", "West Virginia"),
         ] {
             assert_eq!(t.canonical(form), Some(want), "{form}");
         }
+        assert_eq!(t.canonical("Xyzzy"), None);
         for (code, want) in [
             ("NY", "New York State"),
             ("TX", "Texas"),

@@ -15,7 +15,7 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::StrColumn;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-use super::persons::CLUTTER;
+use super::persons::NO_PERSON;
 use super::{NameTable, NewsIndex, Persons, schema};
 use crate::model::EntityKind;
 
@@ -29,6 +29,8 @@ pub(crate) struct NameCounts<'a> {
     index: &'a NewsIndex,
     /// The persons whose forms count as one name.
     persons: Option<Persons>,
+    /// Counting places: the archive's names that are no place.
+    places_of: Option<Persons>,
 }
 
 impl<'a> NameCounts<'a> {
@@ -38,11 +40,13 @@ impl<'a> NameCounts<'a> {
             field,
             index,
             persons: None,
+            places_of: None,
         }
     }
 
     /// The counts of the whole names of one kind of entity, people by
-    /// person when `persons` is given (the persons of the state searched).
+    /// person when `persons` is given (the persons of the state searched),
+    /// without the names that are no person or no place.
     pub(crate) fn of(
         index: &'a NewsIndex,
         kind: EntityKind,
@@ -53,8 +57,14 @@ impl<'a> NameCounts<'a> {
                 field: schema::PERSON_NAME,
                 index,
                 persons: persons.filter(|p| !p.is_empty()),
+                places_of: None,
             },
-            EntityKind::Place => NameCounts::field(index, schema::PLACE_NAME),
+            EntityKind::Place => NameCounts {
+                field: schema::PLACE_NAME,
+                index,
+                places_of: persons.filter(|p| p.leaves_out_places()),
+                ..NameCounts::field(index, schema::PLACE_NAME)
+            },
         }
     }
 }
@@ -67,6 +77,8 @@ pub(crate) struct SegmentNameCounts {
     counts: Vec<u32>,
     /// The persons whose forms count as one.
     persons: Option<Persons>,
+    /// Counting places: the archive's names that are no place.
+    places_of: Option<Persons>,
     /// With persons: the ordinals of each document that has two or more,
     /// each document's run ended by [`END`], so that an article that
     /// writes two forms of one person is counted once when the names are
@@ -96,6 +108,7 @@ impl Collector for NameCounts<'_> {
             names,
             counts: vec![0; terms],
             persons: self.persons.clone(),
+            places_of: self.places_of.clone(),
             runs: Vec::new(),
         })
     }
@@ -171,19 +184,21 @@ impl SegmentCollector for SegmentNameCounts {
             }
         }
         let Some(persons) = &self.persons else {
+            let places_of = self.places_of.as_deref();
             return named
                 .into_iter()
+                .filter(|(_, name)| !places_of.is_some_and(|p| p.is_no_place(name)))
                 .map(|(ord, name)| (name, u64::from(self.counts[ord as usize])))
                 .collect();
         };
         let mut out = Vec::with_capacity(named.len());
-        // Each counted ordinal's person; CLUTTER for the rest.
-        let mut person_of_ord: Vec<u32> = vec![CLUTTER; self.counts.len()];
+        // Each counted ordinal's person; NO_PERSON for the rest.
+        let mut person_of_ord: Vec<u32> = vec![NO_PERSON; self.counts.len()];
         let mut person_counts: HashMap<u32, u64> = HashMap::default();
         for (ord, name) in named {
             let count = u64::from(self.counts[ord as usize]);
             match persons.lookup(&name) {
-                Some(CLUTTER) => {}
+                Some(NO_PERSON) => {}
                 Some(person) => {
                     person_of_ord[ord as usize] = person;
                     *person_counts.entry(person).or_insert(0) += count;
@@ -200,7 +215,7 @@ impl SegmentCollector for SegmentNameCounts {
                     continue;
                 }
                 let person = person_of_ord[ord as usize];
-                if person != CLUTTER {
+                if person != NO_PERSON {
                     if seen.contains(&person) {
                         if let Some(n) = person_counts.get_mut(&person) {
                             *n -= 1;

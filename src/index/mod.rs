@@ -394,15 +394,24 @@ impl NewsIndex {
         Ok(persons)
     }
 
-    /// Groups the person names of every article that `searcher` reads.
+    /// Groups the person names of every article that `searcher` reads, and
+    /// tells the names that are mostly of another kind.
     fn compute_persons(&self, searcher: &tantivy::Searcher) -> Result<Identities> {
-        let counts = searcher
+        let (people, places, others) = searcher
             .search(
                 &tantivy::query::AllQuery,
-                &NameCounts::field(self, schema::PERSON_NAME),
+                &(
+                    NameCounts::field(self, schema::PERSON_NAME),
+                    NameCounts::field(self, schema::PLACE_NAME),
+                    NameCounts::field(self, schema::OTHER_NAME),
+                ),
             )
             .map_err(|e| tantivy_error(&self.path, e))?;
-        Ok(Identities::build(&counts))
+        Ok(Identities::build(persons::Names {
+            people: &people,
+            places: &places,
+            others: &others,
+        }))
     }
 
     /// Computes the persons of the last commit and stores them in the index

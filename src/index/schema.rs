@@ -21,6 +21,9 @@ pub(crate) const NAME_ANALYZER: &str = "newsdex_name";
 pub(crate) const PERSON_NAME: &str = "person_name";
 /// The fast column of whole place names.
 pub(crate) const PLACE_NAME: &str = "place_name";
+/// The fast column of the names of organisations and other named things
+/// (and publishers).
+pub(crate) const OTHER_NAME: &str = "other_name";
 /// The fast column of publication days.
 pub(crate) const DATE: &str = "date";
 /// The fast column of source file paths.
@@ -37,7 +40,7 @@ pub(crate) const FILE_HASH: &str = "file_hash";
 /// The version of the on-disk layout this build writes. Bump it whenever the
 /// schema, an analyzer or the meaning of a stored field changes: older
 /// indexes are then refused with a message that says how to rebuild.
-pub(crate) const FORMAT_VERSION: u32 = 2;
+pub(crate) const FORMAT_VERSION: u32 = 3;
 
 /// Every field of the index.
 #[derive(Clone, Debug)]
@@ -68,6 +71,9 @@ pub(crate) struct Fields {
     pub(crate) person_name: Field,
     /// Canonical place names, whole (raw string, fast).
     pub(crate) place_name: Field,
+    /// Names of organisations and other named things, and the publisher,
+    /// whole (fast only): the archive's evidence of what a name is.
+    pub(crate) other_name: Field,
     /// Publication day (indexed for ranges, fast for sorting, stored).
     pub(crate) date: Field,
     /// URL (stored).
@@ -104,6 +110,7 @@ impl Fields {
             places: b.add_text_field("places", analyzed(NAME_ANALYZER)),
             person_name: b.add_text_field(PERSON_NAME, STRING | FAST),
             place_name: b.add_text_field(PLACE_NAME, STRING | FAST),
+            other_name: b.add_text_field(OTHER_NAME, FAST),
             date: b.add_date_field(
                 DATE,
                 DateOptions::from(INDEXED)

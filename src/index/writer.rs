@@ -73,8 +73,16 @@ impl Indexer {
         if let Some(url) = &article.url {
             doc.add_text(f.url, url);
         }
+        for other in &article.others {
+            doc.add_text(f.other_name, other);
+        }
         if let Some(source) = &article.source {
             doc.add_text(f.source, source);
+            // The publisher is an organisation: evidence against its name
+            // as a person or place (`Fox`, `Vox`).
+            if !article.others.contains(source) {
+                doc.add_text(f.other_name, source);
+            }
         }
         for author in &article.authors {
             doc.add_text(f.authors, author);

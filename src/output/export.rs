@@ -289,6 +289,7 @@ mod tests {
             people: vec!["Ana Ruiz".to_string()],
             places: vec!["Lisbon".to_string()],
             mentions: vec![],
+            others: vec![],
         }
     }
 

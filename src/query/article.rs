@@ -71,5 +71,6 @@ pub(super) fn read_article(f: &Fields, doc: &TantivyDocument) -> Article {
         people: all(f.people),
         places: all(f.places),
         mentions: Vec::new(),
+        others: Vec::new(),
     }
 }

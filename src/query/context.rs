@@ -77,13 +77,11 @@ impl<'a> Context<'a> {
     }
 
     /// Counts the articles per name of one kind over the documents
-    /// searched: people per person, every form of a person as one.
+    /// searched: people per person, every form of a person as one, without
+    /// the names that are no person or no place.
     pub(super) fn counts(&self, kind: EntityKind) -> Result<NameCounts<'_>> {
-        let persons = match kind {
-            EntityKind::Person => Some(std::sync::Arc::clone(self.persons()?)),
-            EntityKind::Place => None,
-        };
-        Ok(NameCounts::of(self.index, kind, persons))
+        let persons = std::sync::Arc::clone(self.persons()?);
+        Ok(NameCounts::of(self.index, kind, Some(persons)))
     }
 
     /// Articles that mention person `name` in any form: those whose people

@@ -65,10 +65,10 @@ pub(super) fn resolve(tagged: &[Tagged<'_>], lexicon: &Lexicon, places: &PlaceTa
     let mut kept_previous = false;
     for t in tagged {
         let kept_before = std::mem::replace(&mut kept_previous, false);
-        let kind = if t.kind == EntityKind::Person && is_geographic(t.text, lexicon) {
-            EntityKind::Place
-        } else {
-            t.kind
+        let kind = match t.kind {
+            EntityKind::Person if is_geographic(t.text, lexicon) => EntityKind::Place,
+            EntityKind::Place if after_honorific(t.text) => EntityKind::Person,
+            kind => kind,
         };
         let t = Tagged { kind, ..*t };
         let text = match t.kind {
@@ -131,6 +131,16 @@ pub(super) fn resolve(tagged: &[Tagged<'_>], lexicon: &Lexicon, places: &PlaceTa
         }
     }
     entities
+}
+
+/// The name of an organisation or other span, as the archive compares it
+/// with people and places: without a possessive, a leading "the" and
+/// surrounding punctuation, spaces collapsed; `None` without a letter.
+pub(super) fn other_name(text: &str) -> Option<String> {
+    let text = strip_place(text);
+    text.chars()
+        .any(char::is_alphabetic)
+        .then(|| collapse(text))
 }
 
 /// A name as written, in name case when it was met in capitals.
@@ -245,6 +255,33 @@ fn strip_person<'a>(text: &'a str, lexicon: &Lexicon) -> &'a str {
         }
     }
     trim_outer(strip_possessive(rest))
+}
+
+/// Honorifics that only people bear: a span they start (`Mr. Trump`) is a
+/// person, whatever the tagger said.
+const HONORIFICS: [&str; 10] = [
+    "mr",
+    "mrs",
+    "ms",
+    "mx",
+    "dr",
+    "sen",
+    "rep",
+    "rev",
+    "senator",
+    "president",
+];
+
+/// Whether a span is an honorific and a name after it.
+fn after_honorific(text: &str) -> bool {
+    let mut words = text.split_whitespace();
+    match (words.next(), words.next()) {
+        (Some(first), Some(_)) => {
+            let first = first.trim_end_matches('.');
+            HONORIFICS.iter().any(|h| first.eq_ignore_ascii_case(h))
+        }
+        _ => false,
+    }
 }
 
 /// Institutions named after their buildings: organisations, not places
@@ -460,6 +497,20 @@ mod tests {
         assert_eq!(e.places, vec!["Gatun Lake", "Mount Kenya", "Ann Lake"]);
         // A lone word stays a person (Anthony Lake).
         assert_eq!(e.people, vec!["Lake"]);
+    }
+
+    #[test]
+    fn a_name_after_an_honorific_is_a_person() {
+        let e = run(&[
+            ("Donald Trump", P),
+            ("Mr. Trump", L),
+            ("Sen. Warren", L),
+            ("Mr", L),
+            ("St. Louis", L),
+        ]);
+        assert_eq!(e.people, vec!["Donald Trump", "Warren"]);
+        assert_eq!(e.places, vec!["Mr", "St. Louis"]);
+        assert_eq!(e.mentions[1].kind, EntityKind::Person);
     }
 
     /// Spans with their flags: `(text, kind, caps, follows_place)`.
