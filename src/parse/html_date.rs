@@ -28,7 +28,7 @@ use chrono::NaiveDate;
 
 use super::html::dom::Dom;
 use super::html::jsonld::{JsonLd, LdKind};
-use crate::dates::{DateParse, date_from_path, find_dates, parse_date};
+use crate::dates::{DateParse, Order, date_from_path, find_dates_in, parse_date_in};
 use collect::{Target, TimeKind, flag};
 use names::{ClassKind, MetaKind};
 
@@ -91,9 +91,27 @@ fn earliest() -> NaiveDate {
     NaiveDate::from_ymd_opt(1995, 1, 1).unwrap_or(NaiveDate::MIN)
 }
 
+/// How a page in language `lang` (an `<html lang>` value such as `en-US`,
+/// `de` or `en_GB`) writes numeric dates such as `02/10/2020`: month first
+/// in US English (and in English without a region, or when the language is
+/// not known), day first everywhere else.
+fn numeric_order(lang: Option<&str>) -> Order {
+    let Some(lang) = lang else {
+        return Order::MonthFirst;
+    };
+    let mut parts = lang.split(['-', '_']);
+    let language = parts.next().unwrap_or("");
+    let region = parts.next().unwrap_or("");
+    match language {
+        "" => Order::MonthFirst,
+        "en" if matches!(region, "" | "us") => Order::MonthFirst,
+        _ => Order::DayFirst,
+    }
+}
+
 /// A plausible day in a metadata string.
-fn meta_day(text: &str, today: NaiveDate) -> Option<NaiveDate> {
-    match parse_date(text, today) {
+fn meta_day(text: &str, today: NaiveDate, order: Order) -> Option<NaiveDate> {
+    match parse_date_in(text, today, order) {
         DateParse::Day(d) if d >= earliest() && d <= today => Some(d),
         _ => None,
     }
@@ -121,16 +139,16 @@ fn before(text: &str, offset: usize, len: usize) -> String {
 }
 
 /// Plausible dates in running text.
-fn text_days(text: &str, today: NaiveDate) -> Vec<(usize, NaiveDate)> {
-    let mut days = find_dates(text, today);
+fn text_days(text: &str, today: NaiveDate, order: Order) -> Vec<(usize, NaiveDate)> {
+    let mut days = find_dates_in(text, today, order);
     days.retain(|&(_, d)| d >= earliest() && d <= today);
     days
 }
 
 /// The first publication (not modification) day in an element's text, and
 /// whether it was labelled as modified.
-fn element_day(text: &str, today: NaiveDate) -> Option<(NaiveDate, bool)> {
-    let days = text_days(text, today);
+fn element_day(text: &str, today: NaiveDate, order: Order) -> Option<(NaiveDate, bool)> {
+    let days = text_days(text, today, order);
     let mut modified = None;
     for &(offset, day) in &days {
         let b = before(text, offset, 40);
@@ -178,6 +196,7 @@ pub(crate) fn candidates_in(
     today: NaiveDate,
 ) -> Vec<Candidate> {
     let g = collect::gather(dom, ld);
+    let order = numeric_order(g.lang.as_deref());
     let mut out = Vec::new();
     let mut push = |source, day| {
         out.push(Candidate {
@@ -187,7 +206,7 @@ pub(crate) fn candidates_in(
         })
     };
     for ld in &g.ld {
-        if let Some(day) = meta_day(&ld.text, today) {
+        if let Some(day) = meta_day(&ld.text, today, order) {
             let source = match ld.kind {
                 LdKind::ArticlePublished => Source::JsonLdPublished,
                 LdKind::OtherPublished => Source::JsonLdOtherPublished,
@@ -198,7 +217,7 @@ pub(crate) fn candidates_in(
         }
     }
     for (kind, text) in &g.metas {
-        if let Some(day) = meta_day(text, today) {
+        if let Some(day) = meta_day(text, today, order) {
             let source = match kind {
                 MetaKind::Published => Source::MetaPublished,
                 MetaKind::Generic => Source::MetaGeneric,
@@ -227,11 +246,11 @@ pub(crate) fn candidates_in(
             Target::Class(ClassKind::Weak) => Source::ClassWeak,
             Target::Class(ClassKind::Modified) => Source::ModifiedText,
         };
-        let found = match meta_day(&el.text, today) {
+        let found = match meta_day(&el.text, today, order) {
             Some(day) if matches!(el.target, Target::Itemprop(_) | Target::Time(_)) => {
                 Some((day, false))
             }
-            _ => element_day(&el.text, today),
+            _ => element_day(&el.text, today, order),
         };
         if let Some((day, modified)) = found {
             push(
@@ -248,7 +267,7 @@ pub(crate) fn candidates_in(
         push(Source::Url, day);
     }
 
-    let days = text_days(&g.text, today);
+    let days = text_days(&g.text, today, order);
     let mut counts: Vec<(NaiveDate, u32)> = Vec::new();
     let h1 = g.h1_offset.unwrap_or(0);
     let mut first_after_h1 = None;

@@ -68,6 +68,9 @@ pub(super) struct Gathered {
     pub(super) text: String,
     /// Where in `text` the first `<h1>` starts.
     pub(super) h1_offset: Option<usize>,
+    /// The page's language: the `lang` of `<html>` (lowercase), else of
+    /// `<body>`.
+    pub(super) lang: Option<String>,
 }
 
 /// The text being gathered for an element of `Gathered::elements`.
@@ -254,6 +257,13 @@ fn enter_element(
     if flags & flag::HEAD != 0 && !is_head_element(tag) {
         // A body element without `</head>` or `<body>`.
         flags &= !flag::HEAD;
+    }
+    if matches!(tag, "html" | "body")
+        && g.lang.is_none()
+        && let Some(lang) = node.attr("lang").or_else(|| node.attr("xml:lang"))
+        && !lang.trim().is_empty()
+    {
+        g.lang = Some(lang.trim().to_ascii_lowercase());
     }
     match tag {
         "head" => flags |= flag::HEAD,

@@ -40,6 +40,32 @@ fn a_url_day_beats_a_utc_timestamp_one_day_later() {
 }
 
 #[test]
+fn the_page_language_orders_numeric_dates() {
+    let page = |lang: &str| {
+        format!(
+            r#"<html lang="{lang}"><head><title>T</title></head><body><article>
+            <h1>Headline</h1><span class="date">02/10/2020</span><p>Text.</p>
+            </article></body></html>"#
+        )
+    };
+    let date = |lang: &str| publication_date(&page(lang), None, today());
+    assert_eq!(date("en-US"), Some(day(2020, 2, 10)));
+    assert_eq!(date("en"), Some(day(2020, 2, 10)));
+    assert_eq!(date("en-GB"), Some(day(2020, 10, 2)));
+    assert_eq!(date("de"), Some(day(2020, 10, 2)));
+    assert_eq!(date("fr_FR"), Some(day(2020, 10, 2)));
+    assert_eq!(numeric_order(None), Order::MonthFirst);
+    // A `<time>` whose machine date is written day first on a German page.
+    let html = r#"<html lang="de"><body><article><h1>T</h1>
+        <time class="published" datetime="01-11-2023 10:29">1. November 2023</time>
+        </article></body></html>"#;
+    assert_eq!(
+        publication_date(html, None, today()),
+        Some(day(2023, 11, 1))
+    );
+}
+
+#[test]
 fn json_ld_date_published() {
     let head = r#"<script type="application/ld+json">{"@context":"https://schema.org",
         "@type":"NewsArticle","headline":"A","datePublished":"2017-07-21T10:00:00+02:00",
