@@ -84,6 +84,23 @@ pub struct Candidate {
     pub day: NaiveDate,
     /// How often the text repeats it ([`Source::TextFrequent`]); 1 otherwise.
     pub count: u32,
+    /// Whether it was written as a timestamp in UTC (`2023-11-09T01:09:55Z`,
+    /// `+00:00`): its day may be the day after the publisher's own.
+    pub utc: bool,
+}
+
+/// Whether a date string is a timestamp in UTC: a time followed by `Z`,
+/// `+00:00`, `+0000`, `UTC` or `GMT`.
+fn is_utc_timestamp(text: &str) -> bool {
+    let t = text.trim();
+    if !t.contains(':') {
+        return false;
+    }
+    let upper = t.to_ascii_uppercase();
+    upper.ends_with('Z')
+        || ["+00:00", "+0000", "-00:00", " UTC", " GMT"]
+            .iter()
+            .any(|z| upper.ends_with(z))
 }
 
 /// The earliest plausible publication day.
@@ -198,11 +215,12 @@ pub(crate) fn candidates_in(
     let g = collect::gather(dom, ld);
     let order = numeric_order(g.lang.as_deref());
     let mut out = Vec::new();
-    let mut push = |source, day| {
+    let mut push = |source, day, utc| {
         out.push(Candidate {
             source,
             day,
             count: 1,
+            utc,
         })
     };
     for ld in &g.ld {
@@ -213,7 +231,7 @@ pub(crate) fn candidates_in(
                 LdKind::Created => Source::JsonLdCreated,
                 LdKind::Modified => Source::ModifiedMeta,
             };
-            push(source, day);
+            push(source, day, is_utc_timestamp(&ld.text));
         }
     }
     for (kind, text) in &g.metas {
@@ -223,7 +241,7 @@ pub(crate) fn candidates_in(
                 MetaKind::Generic => Source::MetaGeneric,
                 MetaKind::Modified => Source::ModifiedMeta,
             };
-            push(source, day);
+            push(source, day, is_utc_timestamp(text));
         }
     }
     for el in &g.elements {
@@ -248,11 +266,11 @@ pub(crate) fn candidates_in(
         };
         let found = match meta_day(&el.text, today, order) {
             Some(day) if matches!(el.target, Target::Itemprop(_) | Target::Time(_)) => {
-                Some((day, false))
+                Some((day, false, is_utc_timestamp(&el.text)))
             }
-            _ => element_day(&el.text, today, order),
+            _ => element_day(&el.text, today, order).map(|(d, m)| (d, m, false)),
         };
-        if let Some((day, modified)) = found {
+        if let Some((day, modified, utc)) = found {
             push(
                 if modified {
                     Source::ModifiedText
@@ -260,11 +278,12 @@ pub(crate) fn candidates_in(
                     source
                 },
                 day,
+                utc,
             );
         }
     }
     if let Some(day) = url.and_then(|u| url_day(u, today)) {
-        push(Source::Url, day);
+        push(Source::Url, day, false);
     }
 
     let days = text_days(&g.text, today, order);
@@ -275,9 +294,9 @@ pub(crate) fn candidates_in(
         let b = before(&g.text, offset, 40);
         let modified = says_modified(&b) && !says_published(&b);
         if modified {
-            push(Source::ModifiedText, day);
+            push(Source::ModifiedText, day, false);
         } else if says_published(&b) {
-            push(Source::TextLabelled, day);
+            push(Source::TextLabelled, day, false);
         }
         // An update date may still be the text's only date (counted below),
         // but it is never the first date of the article.
@@ -292,7 +311,7 @@ pub(crate) fn candidates_in(
     if let Some((offset, day)) = first_after_h1
         && offset - h1 <= 600
     {
-        push(Source::TextFirst, day);
+        push(Source::TextFirst, day, false);
     }
     // Most frequent first; ties go to the earlier-found date.
     counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
@@ -301,6 +320,7 @@ pub(crate) fn candidates_in(
             source: Source::TextFrequent,
             day,
             count,
+            utc: false,
         });
     }
     out
@@ -400,9 +420,10 @@ fn decide(cands: &[Candidate]) -> Option<NaiveDate> {
     };
     let day = structured.day;
     // A URL written at publication holds the publisher's local day; a
-    // structured timestamp one day later was converted to UTC (an evening
-    // story in the Americas).
+    // structured timestamp in UTC one day later was converted (an evening
+    // story in the Americas). A timestamp in the publisher's zone is not.
     if let Some(url) = cands.iter().find(|c| c.source == Source::Url)
+        && structured.utc
         && url.day.succ_opt() == Some(day)
     {
         return Some(url.day);
@@ -417,7 +438,10 @@ fn decide(cands: &[Candidate]) -> Option<NaiveDate> {
     let modified = cands
         .iter()
         .any(|c| c.source == Source::ModifiedMeta && c.day == shown.day);
-    let one_day = (shown.day - day).num_days().abs() <= 1;
+    // The address is one day off only when the structured day was converted
+    // to UTC (above); the page's own text may show the local day anyway.
+    let one_day =
+        (shown.day - day).num_days().abs() <= 1 && (shown.source != Source::Url || structured.utc);
     if modified || one_day && VISIBLE_ONE_DAY.contains(&shown.source) {
         return Some(shown.day);
     }

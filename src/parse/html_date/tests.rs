@@ -32,6 +32,15 @@ fn a_url_day_beats_a_utc_timestamp_one_day_later() {
         publication_date(&html("2023-11-09T02:30:00Z"), url, today()),
         Some(day(2023, 11, 8))
     );
+    // A timestamp in the publisher's own zone was not converted.
+    assert_eq!(
+        publication_date(&html("2023-11-09T18:37:32+01:00"), url, today()),
+        Some(day(2023, 11, 9))
+    );
+    assert!(is_utc_timestamp("2023-11-09T01:09:55+00:00"));
+    assert!(is_utc_timestamp("Thu, 09 Nov 2023 01:09:55 GMT"));
+    assert!(!is_utc_timestamp("2023-11-09"));
+    assert!(!is_utc_timestamp("2023-11-09T01:09:55-05:00"));
     // Two days apart: not a time-zone shift; the structured date stands.
     assert_eq!(
         publication_date(&html("2023-11-10T02:30:00Z"), url, today()),
