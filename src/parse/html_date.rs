@@ -103,6 +103,10 @@ fn is_utc_timestamp(text: &str) -> bool {
             .any(|z| upper.ends_with(z))
 }
 
+/// How far before the headline (bytes of text) a date may start and still
+/// be the article's when none follows it.
+const BEFORE_H1: usize = 80;
+
 /// The earliest plausible publication day.
 fn earliest() -> NaiveDate {
     NaiveDate::from_ymd_opt(1995, 1, 1).unwrap_or(NaiveDate::MIN)
@@ -290,6 +294,8 @@ pub(crate) fn candidates_in(
     let mut counts: Vec<(NaiveDate, u32)> = Vec::new();
     let h1 = g.h1_offset.unwrap_or(0);
     let mut first_after_h1 = None;
+    // The last date shortly before the headline (a kicker line).
+    let mut last_before_h1 = None;
     for &(offset, day) in &days {
         let b = before(&g.text, offset, 40);
         let modified = says_modified(&b) && !says_published(&b);
@@ -303,15 +309,18 @@ pub(crate) fn candidates_in(
         if !modified && offset >= h1 && first_after_h1.is_none() {
             first_after_h1 = Some((offset, day));
         }
+        if !modified && offset < h1 && h1 - offset <= BEFORE_H1 {
+            last_before_h1 = Some(day);
+        }
         match counts.iter_mut().find(|(d, _)| *d == day) {
             Some((_, n)) => *n += 1,
             None => counts.push((day, 1)),
         }
     }
-    if let Some((offset, day)) = first_after_h1
-        && offset - h1 <= 600
-    {
-        push(Source::TextFirst, day, false);
+    match (first_after_h1, last_before_h1) {
+        (Some((offset, day)), _) if offset - h1 <= 600 => push(Source::TextFirst, day, false),
+        (_, Some(day)) if g.h1_offset.is_some() => push(Source::TextFirst, day, false),
+        _ => {}
     }
     // Most frequent first; ties go to the earlier-found date.
     counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));

@@ -75,6 +75,55 @@ fn the_page_language_orders_numeric_dates() {
 }
 
 #[test]
+fn a_wrapper_named_after_the_sidebar_is_not_furniture() {
+    let story = "The council met on Tuesday and voted on the new budget. ".repeat(8);
+    let page = |class: &str| {
+        format!(
+            r#"<html><body><div class="{class}"><div class="post_detail">27 Sep 2016</div>
+            <p>{story}</p></div><div class="sidebar"><span class="date">3 Oct 2019</span>
+            </div></body></html>"#
+        )
+    };
+    for class in ["sidebar_content", "mainwrap single sidebar"] {
+        let html = page(class);
+        assert_eq!(
+            publication_date(&html, None, today()),
+            Some(day(2016, 9, 27)),
+            "{class}"
+        );
+    }
+    // A real sidebar, with little of the page's text, stays furniture.
+    let html = format!(
+        r#"<html><body><p>{story}</p><div class="sidebar_content">
+        <span class="date">3 Oct 2019</span> Recent posts</div></body></html>"#
+    );
+    assert_eq!(publication_date(&html, None, today()), None);
+}
+
+#[test]
+fn a_publication_class_and_a_kicker_line_give_the_day() {
+    assert_eq!(
+        date_of(
+            "",
+            r#"<h1>Title</h1><div class="publication"> jeudi 13 juin 2019</div><p>Text.</p>"#
+        ),
+        Some(day(2019, 6, 13))
+    );
+    // A date line just above the headline, none below it.
+    let story = "The story goes on without a date. ".repeat(30);
+    let html = format!(
+        r#"<html><body><div class="nav">Home News</div><p>02.02.2022 10:16 Uhr - Liga</p>
+        <h1>Headline</h1><p>{story}</p><p>More news of 12.01.2022</p></body></html>"#
+    );
+    let cands = candidates(&html, None, today());
+    assert!(
+        cands
+            .iter()
+            .any(|c| c.source == Source::TextFirst && c.day == day(2022, 2, 2))
+    );
+}
+
+#[test]
 fn json_ld_date_published() {
     let head = r#"<script type="application/ld+json">{"@context":"https://schema.org",
         "@type":"NewsArticle","headline":"A","datePublished":"2017-07-21T10:00:00+02:00",
