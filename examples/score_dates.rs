@@ -134,7 +134,7 @@ fn main() {
         if dump {
             let list: Vec<String> = cands
                 .iter()
-                .map(|c| format!("[\"{:?}\",\"{}\",{}]", c.source, c.day, c.count))
+                .map(|c| format!("[\"{:?}\",\"{}\",{},{}]", c.source, c.day, c.count, c.utc))
                 .collect();
             println!(
                 "DUMP {{\"file\":\"{file}\",\"part\":\"{}\",\"want\":\"{want}\",\"cands\":[{}]}}",

@@ -69,6 +69,9 @@ pub enum Source {
     /// A date of the visible text, with how often it occurs (the three
     /// most frequent).
     TextFrequent,
+    /// A date after a label such as "Published:" in page furniture (a
+    /// footer that says when the page appeared).
+    FurnitureLabelled,
     /// A modification date from JSON-LD, a meta tag or an `itemprop`.
     ModifiedMeta,
     /// A modification date from a marked element or labelled text.
@@ -290,6 +293,12 @@ pub(crate) fn candidates_in(
         push(Source::Url, day, false);
     }
 
+    for (offset, day) in text_days(&g.furniture, today, order) {
+        let b = before(&g.furniture, offset, 40);
+        if says_published(&b) && !says_modified(&b) {
+            push(Source::FurnitureLabelled, day, false);
+        }
+    }
     let days = text_days(&g.text, today, order);
     let mut counts: Vec<(NaiveDate, u32)> = Vec::new();
     let h1 = g.h1_offset.unwrap_or(0);
@@ -368,7 +377,7 @@ const STRUCTURED: [Source; 7] = [
 ];
 
 /// The other sources, in order of trust, when there is no structured one.
-const UNSTRUCTURED: [Source; 8] = [
+const UNSTRUCTURED: [Source; 9] = [
     Source::Url,
     Source::TimeInArticle,
     Source::ClassStrong,
@@ -377,6 +386,7 @@ const UNSTRUCTURED: [Source; 8] = [
     Source::TimePlain,
     Source::TextFirst,
     Source::MetaGeneric,
+    Source::FurnitureLabelled,
 ];
 
 /// Sources a reader sees (or the address shows), in order of trust: they
@@ -401,6 +411,43 @@ const VISIBLE_ONE_DAY: [Source; 5] = [
     Source::ClassWeak,
 ];
 
+/// Kinds of visible evidence counted when they agree on a day.
+const SEEN: [Source; 7] = [
+    Source::Url,
+    Source::TimeInArticle,
+    Source::ClassStrong,
+    Source::TextLabelled,
+    Source::ClassWeak,
+    Source::TimePlain,
+    Source::TextFirst,
+];
+
+/// How many kinds of visible evidence give `day`.
+fn support(cands: &[Candidate], day: NaiveDate) -> usize {
+    SEEN.iter()
+        .filter(|&&s| cands.iter().any(|c| c.source == s && c.day == day))
+        .count()
+}
+
+/// `day`, chosen by the order of trust among unstructured evidence, unless
+/// it stands alone (one kind of evidence gives it) and two or more kinds
+/// agree on another day: then that day (a teaser's date that comes first in
+/// the page against the date by the headline, in the byline and in the
+/// text).
+fn corroborated(cands: &[Candidate], day: NaiveDate) -> NaiveDate {
+    if support(cands, day) > 1 {
+        return day;
+    }
+    let mut best = (day, 1);
+    for c in cands.iter().filter(|c| SEEN.contains(&c.source)) {
+        let n = support(cands, c.day);
+        if n > best.1 {
+            best = (c.day, n);
+        }
+    }
+    best.0
+}
+
 /// The first candidate from the first of `sources` that has one.
 fn first_of(cands: &[Candidate], sources: &[Source]) -> Option<Candidate> {
     sources
@@ -419,7 +466,7 @@ fn first_of(cands: &[Candidate], sources: &[Source]) -> Option<Candidate> {
 fn decide(cands: &[Candidate]) -> Option<NaiveDate> {
     let Some(structured) = first_of(cands, &STRUCTURED) else {
         if let Some(c) = first_of(cands, &UNSTRUCTURED) {
-            return Some(c.day);
+            return Some(corroborated(cands, c.day));
         }
         let mut frequent = cands.iter().filter(|c| c.source == Source::TextFrequent);
         return match (frequent.next(), frequent.next()) {

@@ -66,6 +66,8 @@ pub(super) struct Gathered {
     pub(super) elements: Vec<Found>,
     /// The visible text outside page furniture.
     pub(super) text: String,
+    /// The visible text of page furniture (footers, sidebars, comments).
+    pub(super) furniture: String,
     /// Where in `text` the first `<h1>` starts.
     pub(super) h1_offset: Option<usize>,
     /// The page's language: the `lang` of `<html>` (lowercase), else of
@@ -255,6 +257,9 @@ fn add_text(g: &mut Gathered, captures: &mut [Capture], text: &str, flags: u8) {
     }
     if flags & flag::BOILER == 0 {
         g.text.push_str(text);
+    } else {
+        g.furniture.push_str(text);
+        g.furniture.push(' ');
     }
     for c in captures {
         if c.text.len() < CAPTURE_LIMIT {

@@ -124,6 +124,56 @@ fn a_publication_class_and_a_kicker_line_give_the_day() {
 }
 
 #[test]
+fn a_labelled_date_in_the_footer_is_the_last_resort() {
+    let body = r#"<h1>Review</h1><p>Undated text.</p><footer><p>Letzte Änderung:
+        31.10.2023<br>Erschienen am: 01.11.2023</p></footer>"#;
+    assert_eq!(date_of("", body), Some(day(2023, 11, 1)));
+    // Unlabelled footer dates are not evidence.
+    let body = r#"<h1>Review</h1><p>Undated text.</p><footer>News of 01.11.2023</footer>"#;
+    assert_eq!(date_of("", body), None);
+}
+
+#[test]
+fn a_lone_date_yields_to_one_that_several_kinds_of_evidence_agree_on() {
+    // A teaser's date comes first; the byline, the date class under the
+    // headline and the text agree on another day.
+    let body = r#"<div class="teaser"><em class="teaser-pubdate">04.11.2021</em></div>
+        <h1>Title</h1><span class="meta">Stand: 12.11.2021</span>
+        <p class="date">12.11.2021</p><p>Text.</p>"#;
+    assert_eq!(date_of("", body), Some(day(2021, 11, 12)));
+    // Alone against one other kind, the order of trust decides.
+    let body = format!(
+        r#"<em class="pubdate">04.11.2021</em><h1>Title</h1><p>{}</p>
+        <span class="meta">12.11.2021</span>"#,
+        "Text. ".repeat(120)
+    );
+    assert_eq!(date_of("", &body), Some(day(2021, 11, 4)));
+}
+
+#[test]
+fn labels_in_more_languages() {
+    let body = |text: &str| format!("<h1>T</h1><p>{}</p><p>{text}</p>", "Слово. ".repeat(120));
+    assert_eq!(
+        date_of("", &body("Опубликовано: 15.08.2016")),
+        Some(day(2016, 8, 15))
+    );
+    let html = format!(
+        "<html><body>{}</body></html>",
+        body("Обновлено: 15.08.2016")
+    );
+    let sources: Vec<Source> = candidates(&html, None, today())
+        .iter()
+        .map(|c| c.source)
+        .collect();
+    assert!(sources.contains(&Source::ModifiedText), "{sources:?}");
+    assert!(!sources.contains(&Source::TextLabelled), "{sources:?}");
+    assert_eq!(
+        date_of("", &body("Opublikowano: 3 października 2020")),
+        Some(day(2020, 10, 3))
+    );
+}
+
+#[test]
 fn json_ld_date_published() {
     let head = r#"<script type="application/ld+json">{"@context":"https://schema.org",
         "@type":"NewsArticle","headline":"A","datePublished":"2017-07-21T10:00:00+02:00",
