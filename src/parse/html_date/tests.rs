@@ -449,8 +449,9 @@ fn decode_page(bytes: &[u8]) -> String {
         .unwrap_or_default()
 }
 
-/// Accuracy and precision on the labelled pages stay near the measured
-/// 0.90 / 0.94 (see `examples/score_dates.rs` for the full report).
+/// Accuracy and precision on all the labelled pages stay near the measured
+/// 0.922 / 0.955 (see `examples/score_dates.rs` for the full report, by
+/// part).
 #[test]
 #[ignore = "needs ../shared/data"]
 fn labelled_pages_score() {
@@ -480,8 +481,8 @@ fn labelled_pages_score() {
     }
     let accuracy = correct as f64 / all as f64;
     let precision = correct as f64 / returned.max(1) as f64;
-    assert!(accuracy >= 0.90, "accuracy {accuracy:.3}");
-    assert!(precision >= 0.94, "precision {precision:.3}");
+    assert!(accuracy >= 0.91, "accuracy {accuracy:.3}");
+    assert!(precision >= 0.95, "precision {precision:.3}");
 }
 
 proptest! {
