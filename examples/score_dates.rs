@@ -2,7 +2,9 @@
 //! `$NEWSDEX_DATA/dates` (default `../shared/data`).
 //!
 //! `cargo run --release --features lab --example score_dates [-- --failures]
-//! [--sources]` (`--failures` lists the misses, each with its part)
+//! [--sources] [--dump] [--page FILE]` (`--failures` lists the misses, each
+//! with its part; `--dump` prints every page's candidates as JSON lines;
+//! `--page` shows what one pass gathered from one page of the tuning part)
 //!
 //! Prints exact-day accuracy (correct / all pages), precision (correct /
 //! pages given a date) and coverage for the checking part (the figures the
@@ -60,6 +62,11 @@ fn main() {
     let show_failures = args.iter().any(|a| a == "--failures");
     let show_sources = args.iter().any(|a| a == "--sources");
     let dump = args.iter().any(|a| a == "--dump");
+    // `--page FILE`: what one pass gathered from one tuning page.
+    let inspect = args
+        .iter()
+        .position(|a| a == "--page")
+        .and_then(|i| args.get(i + 1));
     let dir = newsdex::extract::tagger::train::data_dir().join("dates");
     let dir = dir.display();
     let labels: serde_json::Value = serde_json::from_str(
@@ -80,6 +87,23 @@ fn main() {
         let want = NaiveDate::parse_from_str(label["date"].as_str().expect("date"), "%Y-%m-%d")
             .expect("label date");
         pages.push((file.clone(), url, want, decode(&bytes)));
+    }
+
+    if let Some(name) = inspect {
+        assert_eq!(
+            split::part("dates", name),
+            Part::Tuning,
+            "only tuning pages may be inspected"
+        );
+        let (_, _, want, html) = pages
+            .iter()
+            .find(|p| &p.0 == name)
+            .expect("a labelled page");
+        println!(
+            "want {want}\n{}",
+            newsdex::parse::html_date::debug_gathered(html)
+        );
+        return;
     }
 
     let (mut total, mut checking, mut tuning) =
@@ -110,10 +134,11 @@ fn main() {
         if dump {
             let list: Vec<String> = cands
                 .iter()
-                .map(|c| format!("[\"{:?}\",\"{}\",{}]", c.source, c.day, c.count))
+                .map(|c| format!("[\"{:?}\",\"{}\",{},{}]", c.source, c.day, c.count, c.utc))
                 .collect();
             println!(
-                "DUMP {{\"file\":\"{file}\",\"want\":\"{want}\",\"cands\":[{}]}}",
+                "DUMP {{\"file\":\"{file}\",\"part\":\"{}\",\"want\":\"{want}\",\"cands\":[{}]}}",
+                split::part("dates", file),
                 list.join(",")
             );
         }

@@ -35,6 +35,19 @@ pub(crate) use wire::{
     WireDate, dateline_day, month_day, wire_dateline, year_from_path, year_hint,
 };
 
+/// How to read a numeric date whose first two numbers could each be the
+/// month (`02/10/2020`): the United States write the month first, most of
+/// the world the day. Dates with points (`02.10.2020`) are always read day
+/// first, and a number above 12 is never a month whatever the order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Order {
+    /// `02/10/2020` is February 10 (the default, as in US-English sources).
+    #[default]
+    MonthFirst,
+    /// `02/10/2020` is 2 October.
+    DayFirst,
+}
+
 /// The outcome of parsing a date string.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum DateParse {
@@ -64,7 +77,12 @@ pub(crate) enum DateParse {
 /// [`DateParse::OutOfRange`], and a year or month alone, an impossible date
 /// or anything else is [`DateParse::Unparsed`]. Never panics.
 pub(crate) fn parse_date(text: &str, today: NaiveDate) -> DateParse {
-    match read_date(text.trim(), today) {
+    parse_date_in(text, today, Order::MonthFirst)
+}
+
+/// [`parse_date`], reading ambiguous numeric dates in `order`.
+pub(crate) fn parse_date_in(text: &str, today: NaiveDate, order: Order) -> DateParse {
+    match read_date(text.trim(), today, order) {
         Some(day) if in_range(day, today) => DateParse::Day(day),
         Some(day) => DateParse::OutOfRange(day),
         None => DateParse::Unparsed,
@@ -78,6 +96,11 @@ pub(crate) fn parse_date(text: &str, today: NaiveDate) -> DateParse {
 /// match, and keeps only real days within 1800-01-01..=tomorrow. Unix
 /// timestamps and bare eight-digit numbers are not dates in running text.
 pub(crate) fn find_dates(text: &str, today: NaiveDate) -> Vec<(usize, NaiveDate)> {
+    find_dates_in(text, today, Order::MonthFirst)
+}
+
+/// [`find_dates`], reading ambiguous numeric dates in `order`.
+pub(crate) fn find_dates_in(text: &str, today: NaiveDate, order: Order) -> Vec<(usize, NaiveDate)> {
     let toks = tokenize(text);
     let mut found = Vec::new();
     let mut i = 0;
@@ -90,7 +113,7 @@ pub(crate) fn find_dates(text: &str, today: NaiveDate) -> Vec<(usize, NaiveDate)
             }
         };
         if starts_clean(&toks, i)
-            && let Some(Some(day)) = match_at(&toks, i, today)
+            && let Some(Some(day)) = match_at(&toks, i, today, order)
             && in_range(day, today)
         {
             let offset = start.as_ptr() as usize - text.as_ptr() as usize;
@@ -221,6 +244,94 @@ pub(crate) fn month_number(word: &str) -> Option<u32> {
         "maart" | "mrt" => 3,
         "mei" => 5,
         "augustus" => 8,
+        _ => return None,
+    };
+    Some(month)
+}
+
+/// The month number of a month name in a language whose names
+/// [`month_number`] does not know (so that the entity tagger's features,
+/// which use that list, stay as they are): Russian, Ukrainian, Polish, Czech,
+/// Turkish, Swedish, Danish, Norwegian and Indonesian, in the nominative and
+/// the genitive (`15 августа 2016`, `3 października 2020`), any case. Only
+/// written dates in text and metadata use these.
+pub(crate) fn more_month_number(word: &str) -> Option<u32> {
+    // The longest name is 12 letters ("października"), 24 bytes in Cyrillic.
+    if word.len() > 24 {
+        return None;
+    }
+    let lower = word.to_lowercase();
+    let month = match lower.as_str() {
+        // Russian: genitive, nominative, abbreviations.
+        "января" | "январь" | "янв" => 1,
+        "февраля" | "февраль" | "фев" | "февр" => 2,
+        "марта" | "март" | "мар" => 3,
+        "апреля" | "апрель" | "апр" => 4,
+        "мая" | "май" => 5,
+        "июня" | "июнь" | "июн" => 6,
+        "июля" | "июль" | "июл" => 7,
+        "августа" | "август" | "авг" => 8,
+        "сентября" | "сентябрь" | "сен" | "сент" => 9,
+        "октября" | "октябрь" | "окт" => 10,
+        "ноября" | "ноябрь" | "ноя" | "нояб" => 11,
+        "декабря" | "декабрь" | "дек" => 12,
+        // Ukrainian.
+        "січня" | "січень" => 1,
+        "лютого" | "лютий" => 2,
+        "березня" | "березень" => 3,
+        "квітня" | "квітень" => 4,
+        "травня" | "травень" => 5,
+        "червня" | "червень" => 6,
+        "липня" | "липень" => 7,
+        "серпня" | "серпень" => 8,
+        "вересня" | "вересень" => 9,
+        "жовтня" | "жовтень" => 10,
+        "листопада" | "листопад" => 11,
+        "грудня" | "грудень" => 12,
+        // Polish.
+        "stycznia" | "styczeń" | "styczen" => 1,
+        "lutego" | "luty" => 2,
+        "marca" | "marzec" => 3,
+        "kwietnia" | "kwiecień" | "kwiecien" => 4,
+        "maja" | "maj" => 5,
+        "czerwca" | "czerwiec" => 6,
+        "lipca" | "lipiec" => 7,
+        "sierpnia" | "sierpień" | "sierpien" => 8,
+        "września" | "wrzesnia" | "wrzesień" | "wrzesien" => 9,
+        "października" | "pazdziernika" | "październik" | "pazdziernik" => 10,
+        "listopada" | "listopad" => 11,
+        "grudnia" | "grudzień" | "grudzien" => 12,
+        // Czech (genitive).
+        "ledna" => 1,
+        "února" => 2,
+        "března" => 3,
+        "dubna" => 4,
+        "května" => 5,
+        "června" => 6,
+        "července" => 7,
+        "srpna" => 8,
+        "září" => 9,
+        "října" => 10,
+        "listopadu" => 11,
+        "prosince" => 12,
+        // Turkish.
+        "ocak" => 1,
+        "şubat" | "subat" => 2,
+        "mart" => 3,
+        "nisan" => 4,
+        "mayıs" | "mayis" => 5,
+        "haziran" => 6,
+        "temmuz" => 7,
+        "ağustos" | "agustos" => 8,
+        "eylül" | "eylul" => 9,
+        "ekim" => 10,
+        "kasım" | "kasim" => 11,
+        "aralık" | "aralik" => 12,
+        // Swedish, Danish, Norwegian, Indonesian (the rest are German,
+        // Dutch or English names).
+        "marts" | "maret" => 3,
+        "augusti" | "agustus" => 8,
+        "desember" => 12,
         _ => return None,
     };
     Some(month)
@@ -389,10 +500,45 @@ mod tests {
             ("21 maart 2017", day(2017, 3, 21)),
             ("21 OKTOBER 2017", day(2017, 10, 21)),
             ("Dezember 24, 2019", day(2019, 12, 24)),
+            ("15 августа 2016, 13:43", day(2016, 8, 15)),
+            ("3 Октября 2020 г.", day(2020, 10, 3)),
+            ("12 листопада 2021", day(2021, 11, 12)),
+            ("3 października 2020", day(2020, 10, 3)),
+            ("4. května 2019", day(2019, 5, 4)),
+            ("15 Ağustos 2016", day(2016, 8, 15)),
+            ("1 augusti 2018", day(2018, 8, 1)),
+            // Points with spaces, as typeset in German and Czech.
+            ("4. 2. 2022", day(2022, 2, 4)),
+            ("Von Redaktion 4.\u{2009}2.\u{2009}2022.", day(2022, 2, 4)),
+            ("4. 2.2022", UNPARSED),
+            ("4. 2. 22", UNPARSED),
         ];
         for (text, want) in cases {
             assert_eq!(parse_date(text, today()), want, "input {text:?}");
         }
+    }
+
+    #[test]
+    fn day_first_order_reads_ambiguous_numeric_dates() {
+        let cases = [
+            ("02/10/2020", day(2020, 2, 10), day(2020, 10, 2)),
+            ("01-11-2023 10:29", day(2023, 1, 11), day(2023, 11, 1)),
+            ("13/10/2020", day(2020, 10, 13), day(2020, 10, 13)),
+            ("10/13/2020", day(2020, 10, 13), day(2020, 10, 13)),
+            ("02.10.2020", day(2020, 10, 2), day(2020, 10, 2)),
+            ("2020-02-10", day(2020, 2, 10), day(2020, 2, 10)),
+        ];
+        for (text, month_first, day_first) in cases {
+            assert_eq!(parse_date(text, today()), month_first, "{text:?}");
+            assert_eq!(
+                parse_date_in(text, today(), Order::DayFirst),
+                day_first,
+                "{text:?}"
+            );
+        }
+        let found = find_dates_in("am 02/10/2020 und 4. 2. 2022", today(), Order::DayFirst);
+        let days: Vec<NaiveDate> = found.iter().map(|&(_, d)| d).collect();
+        assert_eq!(days, [date(2020, 10, 2), date(2022, 2, 4)]);
     }
 
     #[test]

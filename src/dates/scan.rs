@@ -4,7 +4,7 @@
 
 use chrono::{DateTime, NaiveDate};
 
-use super::{expand_year, month_number, ymd};
+use super::{Order, expand_year, month_number, more_month_number, ymd};
 
 /// A piece of a date string.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,7 +90,7 @@ pub(super) fn tokenize(text: &str) -> Vec<Tok<'_>> {
 }
 
 /// Reads a date from a trimmed string, without judging its range.
-pub(super) fn read_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
+pub(super) fn read_date(text: &str, today: NaiveDate, order: Order) -> Option<NaiveDate> {
     if text.is_empty() {
         return None;
     }
@@ -107,7 +107,7 @@ pub(super) fn read_date(text: &str, today: NaiveDate) -> Option<NaiveDate> {
     }
     (0..toks.len())
         .filter(|&i| starts_clean(&toks, i))
-        .find_map(|i| match_at(&toks, i, today))
+        .find_map(|i| match_at(&toks, i, today, order))
         .flatten()
 }
 
@@ -162,9 +162,9 @@ fn ends_clean(toks: &[Tok<'_>], j: usize) -> bool {
 type Found = Option<Option<NaiveDate>>;
 
 /// Tries every pattern at token `i`.
-pub(super) fn match_at(toks: &[Tok<'_>], i: usize, today: NaiveDate) -> Found {
+pub(super) fn match_at(toks: &[Tok<'_>], i: usize, today: NaiveDate, order: Order) -> Found {
     numeric_ymd(toks, i)
-        .or_else(|| numeric_mdy(toks, i, today))
+        .or_else(|| numeric_mdy(toks, i, today, order))
         .or_else(|| written_mdy(toks, i))
         .or_else(|| written_dmy(toks, i, today))
         .or_else(|| written_ymd(toks, i))
@@ -185,24 +185,42 @@ fn numeric_ymd(toks: &[Tok<'_>], i: usize) -> Found {
 }
 
 /// `9/6/17`, `12/31/2019`, `04-25-2024`: month first unless the first number
-/// cannot be a month; `25.04.2024`: day first unless the second number
+/// cannot be a month (in [`Order::MonthFirst`]; in [`Order::DayFirst`] day
+/// first unless the second number cannot be a month); `25.04.2024` and
+/// `4. 2. 2022` (spaces after the points): day first unless the second number
 /// cannot be a month.
-fn numeric_mdy(toks: &[Tok<'_>], i: usize, today: NaiveDate) -> Found {
-    let [a, s1, b, s2, y] = *toks.get(i..i + 5)? else {
+fn numeric_mdy(toks: &[Tok<'_>], i: usize, today: NaiveDate, order: Order) -> Found {
+    let [a, s1, ..] = *toks.get(i..i + 2)? else {
         return None;
     };
-    let (Tok::Punct(sep @ ('-' | '/' | '.')), Tok::Punct(sep2)) = (s1, s2) else {
+    let Tok::Punct(sep @ ('-' | '/' | '.')) = s1 else {
         return None;
     };
-    if sep != sep2 || !ends_clean(toks, i + 5) {
+    // `4. 2. 2022`: a space after each point, or after neither.
+    let spaced = sep == '.' && toks.get(i + 2) == Some(&Tok::Space);
+    let step = if spaced { 3 } else { 2 };
+    let b = *toks.get(i + step)?;
+    if toks.get(i + step + 1) != Some(&Tok::Punct(sep)) {
+        return None;
+    }
+    let y_at = i + 2 * step;
+    if spaced && toks.get(y_at - 1) != Some(&Tok::Space) {
+        return None;
+    }
+    let y = *toks.get(y_at)?;
+    if !ends_clean(toks, y_at + 1) {
         return None;
     }
     let (a, b) = (a.num(1..=2)?, b.num(1..=2)?);
     let year = match y {
-        Tok::Num(s) if s.len() == 2 => expand_year(y.num(2..=2)?, today),
+        Tok::Num(s) if s.len() == 2 && !spaced => expand_year(y.num(2..=2)?, today),
         _ => y.num(4..=4)?,
     };
-    let day_first = if sep == '.' { b <= 12 } else { a > 12 };
+    let day_first = if sep == '.' || order == Order::DayFirst {
+        b <= 12
+    } else {
+        a > 12
+    };
     let (month, day) = if day_first { (b, a) } else { (a, b) };
     Some(ymd(year, month, day))
 }
@@ -248,7 +266,7 @@ fn year_at(toks: &[Tok<'_>], j: usize) -> Option<u32> {
 /// The month named by the word at `j`.
 fn month_at(toks: &[Tok<'_>], j: usize) -> Option<u32> {
     match toks.get(j)? {
-        Tok::Word(w) => month_number(w),
+        Tok::Word(w) => month_number(w).or_else(|| more_month_number(w)),
         _ => None,
     }
 }

@@ -28,7 +28,7 @@ use chrono::NaiveDate;
 
 use super::html::dom::Dom;
 use super::html::jsonld::{JsonLd, LdKind};
-use crate::dates::{DateParse, date_from_path, find_dates, parse_date};
+use crate::dates::{DateParse, Order, date_from_path, find_dates_in, parse_date_in};
 use collect::{Target, TimeKind, flag};
 use names::{ClassKind, MetaKind};
 
@@ -69,6 +69,9 @@ pub enum Source {
     /// A date of the visible text, with how often it occurs (the three
     /// most frequent).
     TextFrequent,
+    /// A date after a label such as "Published:" in page furniture (a
+    /// footer that says when the page appeared).
+    FurnitureLabelled,
     /// A modification date from JSON-LD, a meta tag or an `itemprop`.
     ModifiedMeta,
     /// A modification date from a marked element or labelled text.
@@ -84,16 +87,55 @@ pub struct Candidate {
     pub day: NaiveDate,
     /// How often the text repeats it ([`Source::TextFrequent`]); 1 otherwise.
     pub count: u32,
+    /// Whether it was written as a timestamp in UTC (`2023-11-09T01:09:55Z`,
+    /// `+00:00`): its day may be the day after the publisher's own.
+    pub utc: bool,
 }
+
+/// Whether a date string is a timestamp in UTC: a time followed by `Z`,
+/// `+00:00`, `+0000`, `UTC` or `GMT`.
+fn is_utc_timestamp(text: &str) -> bool {
+    let t = text.trim();
+    if !t.contains(':') {
+        return false;
+    }
+    let upper = t.to_ascii_uppercase();
+    upper.ends_with('Z')
+        || ["+00:00", "+0000", "-00:00", " UTC", " GMT"]
+            .iter()
+            .any(|z| upper.ends_with(z))
+}
+
+/// How far before the headline (bytes of text) a date may start and still
+/// be the article's when none follows it.
+const BEFORE_H1: usize = 80;
 
 /// The earliest plausible publication day.
 fn earliest() -> NaiveDate {
     NaiveDate::from_ymd_opt(1995, 1, 1).unwrap_or(NaiveDate::MIN)
 }
 
+/// How a page in language `lang` (an `<html lang>` value such as `en-US`,
+/// `de` or `en_GB`) writes numeric dates such as `02/10/2020`: month first
+/// in US English (and in English without a region, or when the language is
+/// not known), day first everywhere else.
+fn numeric_order(lang: Option<&str>) -> Order {
+    let Some(lang) = lang else {
+        return Order::MonthFirst;
+    };
+    let mut parts = lang.split(['-', '_']);
+    let language = parts.next().unwrap_or("");
+    let region = parts.next().unwrap_or("");
+    match language {
+        "" => Order::MonthFirst,
+        "en" if matches!(region, "" | "us") => Order::MonthFirst,
+        _ => Order::DayFirst,
+    }
+}
+
 /// A plausible day in a metadata string.
-fn meta_day(text: &str, today: NaiveDate) -> Option<NaiveDate> {
-    match parse_date(text, today) {
+fn meta_day(text: &str, today: NaiveDate, order: Order) -> Option<NaiveDate> {
+    match parse_date_in(text, today, order) {
         DateParse::Day(d) if d >= earliest() && d <= today => Some(d),
         _ => None,
     }
@@ -121,16 +163,16 @@ fn before(text: &str, offset: usize, len: usize) -> String {
 }
 
 /// Plausible dates in running text.
-fn text_days(text: &str, today: NaiveDate) -> Vec<(usize, NaiveDate)> {
-    let mut days = find_dates(text, today);
+fn text_days(text: &str, today: NaiveDate, order: Order) -> Vec<(usize, NaiveDate)> {
+    let mut days = find_dates_in(text, today, order);
     days.retain(|&(_, d)| d >= earliest() && d <= today);
     days
 }
 
 /// The first publication (not modification) day in an element's text, and
 /// whether it was labelled as modified.
-fn element_day(text: &str, today: NaiveDate) -> Option<(NaiveDate, bool)> {
-    let days = text_days(text, today);
+fn element_day(text: &str, today: NaiveDate, order: Order) -> Option<(NaiveDate, bool)> {
+    let days = text_days(text, today, order);
     let mut modified = None;
     for &(offset, day) in &days {
         let b = before(text, offset, 40);
@@ -178,33 +220,35 @@ pub(crate) fn candidates_in(
     today: NaiveDate,
 ) -> Vec<Candidate> {
     let g = collect::gather(dom, ld);
+    let order = numeric_order(g.lang.as_deref());
     let mut out = Vec::new();
-    let mut push = |source, day| {
+    let mut push = |source, day, utc| {
         out.push(Candidate {
             source,
             day,
             count: 1,
+            utc,
         })
     };
     for ld in &g.ld {
-        if let Some(day) = meta_day(&ld.text, today) {
+        if let Some(day) = meta_day(&ld.text, today, order) {
             let source = match ld.kind {
                 LdKind::ArticlePublished => Source::JsonLdPublished,
                 LdKind::OtherPublished => Source::JsonLdOtherPublished,
                 LdKind::Created => Source::JsonLdCreated,
                 LdKind::Modified => Source::ModifiedMeta,
             };
-            push(source, day);
+            push(source, day, is_utc_timestamp(&ld.text));
         }
     }
     for (kind, text) in &g.metas {
-        if let Some(day) = meta_day(text, today) {
+        if let Some(day) = meta_day(text, today, order) {
             let source = match kind {
                 MetaKind::Published => Source::MetaPublished,
                 MetaKind::Generic => Source::MetaGeneric,
                 MetaKind::Modified => Source::ModifiedMeta,
             };
-            push(source, day);
+            push(source, day, is_utc_timestamp(text));
         }
     }
     for el in &g.elements {
@@ -227,13 +271,13 @@ pub(crate) fn candidates_in(
             Target::Class(ClassKind::Weak) => Source::ClassWeak,
             Target::Class(ClassKind::Modified) => Source::ModifiedText,
         };
-        let found = match meta_day(&el.text, today) {
+        let found = match meta_day(&el.text, today, order) {
             Some(day) if matches!(el.target, Target::Itemprop(_) | Target::Time(_)) => {
-                Some((day, false))
+                Some((day, false, is_utc_timestamp(&el.text)))
             }
-            _ => element_day(&el.text, today),
+            _ => element_day(&el.text, today, order).map(|(d, m)| (d, m, false)),
         };
-        if let Some((day, modified)) = found {
+        if let Some((day, modified, utc)) = found {
             push(
                 if modified {
                     Source::ModifiedText
@@ -241,39 +285,51 @@ pub(crate) fn candidates_in(
                     source
                 },
                 day,
+                utc,
             );
         }
     }
     if let Some(day) = url.and_then(|u| url_day(u, today)) {
-        push(Source::Url, day);
+        push(Source::Url, day, false);
     }
 
-    let days = text_days(&g.text, today);
+    for (offset, day) in text_days(&g.furniture, today, order) {
+        let b = before(&g.furniture, offset, 40);
+        if says_published(&b) && !says_modified(&b) {
+            push(Source::FurnitureLabelled, day, false);
+        }
+    }
+    let days = text_days(&g.text, today, order);
     let mut counts: Vec<(NaiveDate, u32)> = Vec::new();
     let h1 = g.h1_offset.unwrap_or(0);
     let mut first_after_h1 = None;
+    // The last date shortly before the headline (a kicker line).
+    let mut last_before_h1 = None;
     for &(offset, day) in &days {
         let b = before(&g.text, offset, 40);
         let modified = says_modified(&b) && !says_published(&b);
         if modified {
-            push(Source::ModifiedText, day);
+            push(Source::ModifiedText, day, false);
         } else if says_published(&b) {
-            push(Source::TextLabelled, day);
+            push(Source::TextLabelled, day, false);
         }
         // An update date may still be the text's only date (counted below),
         // but it is never the first date of the article.
         if !modified && offset >= h1 && first_after_h1.is_none() {
             first_after_h1 = Some((offset, day));
         }
+        if !modified && offset < h1 && h1 - offset <= BEFORE_H1 {
+            last_before_h1 = Some(day);
+        }
         match counts.iter_mut().find(|(d, _)| *d == day) {
             Some((_, n)) => *n += 1,
             None => counts.push((day, 1)),
         }
     }
-    if let Some((offset, day)) = first_after_h1
-        && offset - h1 <= 600
-    {
-        push(Source::TextFirst, day);
+    match (first_after_h1, last_before_h1) {
+        (Some((offset, day)), _) if offset - h1 <= 600 => push(Source::TextFirst, day, false),
+        (_, Some(day)) if g.h1_offset.is_some() => push(Source::TextFirst, day, false),
+        _ => {}
     }
     // Most frequent first; ties go to the earlier-found date.
     counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
@@ -282,6 +338,7 @@ pub(crate) fn candidates_in(
             source: Source::TextFrequent,
             day,
             count,
+            utc: false,
         });
     }
     out
@@ -320,7 +377,7 @@ const STRUCTURED: [Source; 7] = [
 ];
 
 /// The other sources, in order of trust, when there is no structured one.
-const UNSTRUCTURED: [Source; 8] = [
+const UNSTRUCTURED: [Source; 9] = [
     Source::Url,
     Source::TimeInArticle,
     Source::ClassStrong,
@@ -329,6 +386,7 @@ const UNSTRUCTURED: [Source; 8] = [
     Source::TimePlain,
     Source::TextFirst,
     Source::MetaGeneric,
+    Source::FurnitureLabelled,
 ];
 
 /// Sources a reader sees (or the address shows), in order of trust: they
@@ -353,6 +411,43 @@ const VISIBLE_ONE_DAY: [Source; 5] = [
     Source::ClassWeak,
 ];
 
+/// Kinds of visible evidence counted when they agree on a day.
+const SEEN: [Source; 7] = [
+    Source::Url,
+    Source::TimeInArticle,
+    Source::ClassStrong,
+    Source::TextLabelled,
+    Source::ClassWeak,
+    Source::TimePlain,
+    Source::TextFirst,
+];
+
+/// How many kinds of visible evidence give `day`.
+fn support(cands: &[Candidate], day: NaiveDate) -> usize {
+    SEEN.iter()
+        .filter(|&&s| cands.iter().any(|c| c.source == s && c.day == day))
+        .count()
+}
+
+/// `day`, chosen by the order of trust among unstructured evidence, unless
+/// it stands alone (one kind of evidence gives it) and two or more kinds
+/// agree on another day: then that day (a teaser's date that comes first in
+/// the page against the date by the headline, in the byline and in the
+/// text).
+fn corroborated(cands: &[Candidate], day: NaiveDate) -> NaiveDate {
+    if support(cands, day) > 1 {
+        return day;
+    }
+    let mut best = (day, 1);
+    for c in cands.iter().filter(|c| SEEN.contains(&c.source)) {
+        let n = support(cands, c.day);
+        if n > best.1 {
+            best = (c.day, n);
+        }
+    }
+    best.0
+}
+
 /// The first candidate from the first of `sources` that has one.
 fn first_of(cands: &[Candidate], sources: &[Source]) -> Option<Candidate> {
     sources
@@ -371,7 +466,7 @@ fn first_of(cands: &[Candidate], sources: &[Source]) -> Option<Candidate> {
 fn decide(cands: &[Candidate]) -> Option<NaiveDate> {
     let Some(structured) = first_of(cands, &STRUCTURED) else {
         if let Some(c) = first_of(cands, &UNSTRUCTURED) {
-            return Some(c.day);
+            return Some(corroborated(cands, c.day));
         }
         let mut frequent = cands.iter().filter(|c| c.source == Source::TextFrequent);
         return match (frequent.next(), frequent.next()) {
@@ -381,9 +476,10 @@ fn decide(cands: &[Candidate]) -> Option<NaiveDate> {
     };
     let day = structured.day;
     // A URL written at publication holds the publisher's local day; a
-    // structured timestamp one day later was converted to UTC (an evening
-    // story in the Americas).
+    // structured timestamp in UTC one day later was converted (an evening
+    // story in the Americas). A timestamp in the publisher's zone is not.
     if let Some(url) = cands.iter().find(|c| c.source == Source::Url)
+        && structured.utc
         && url.day.succ_opt() == Some(day)
     {
         return Some(url.day);
@@ -398,7 +494,10 @@ fn decide(cands: &[Candidate]) -> Option<NaiveDate> {
     let modified = cands
         .iter()
         .any(|c| c.source == Source::ModifiedMeta && c.day == shown.day);
-    let one_day = (shown.day - day).num_days().abs() <= 1;
+    // The address is one day off only when the structured day was converted
+    // to UTC (above); the page's own text may show the local day anyway.
+    let one_day =
+        (shown.day - day).num_days().abs() <= 1 && (shown.source != Source::Url || structured.utc);
     if modified || one_day && VISIBLE_ONE_DAY.contains(&shown.source) {
         return Some(shown.day);
     }

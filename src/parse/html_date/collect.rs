@@ -66,8 +66,13 @@ pub(super) struct Gathered {
     pub(super) elements: Vec<Found>,
     /// The visible text outside page furniture.
     pub(super) text: String,
+    /// The visible text of page furniture (footers, sidebars, comments).
+    pub(super) furniture: String,
     /// Where in `text` the first `<h1>` starts.
     pub(super) h1_offset: Option<usize>,
+    /// The page's language: the `lang` of `<html>` (lowercase), else of
+    /// `<body>`.
+    pub(super) lang: Option<String>,
 }
 
 /// The text being gathered for an element of `Gathered::elements`.
@@ -147,6 +152,26 @@ fn push_space(text: &mut String) {
     }
 }
 
+/// The length in bytes of the shown text under each node (not counting
+/// scripts, styles and templates), by node id.
+fn text_lengths(dom: &Dom) -> Vec<u32> {
+    let mut len = vec![0u32; dom.nodes.len()];
+    // Children come after their parent in the arena.
+    for id in (1..dom.nodes.len()).rev() {
+        let node = dom.node(id);
+        let own = match &node.kind {
+            Kind::Text(t) => u32::try_from(t.trim().len()).unwrap_or(u32::MAX),
+            Kind::Element { tag, .. } if matches!(&**tag, "script" | "style" | "template") => 0,
+            _ => len[id],
+        };
+        len[id] = own;
+        if let Some(parent) = node.parent {
+            len[parent] = len[parent].saturating_add(own);
+        }
+    }
+    len
+}
+
 /// A step of the walk: entering a node under an element with `flags`, or
 /// leaving an element.
 enum Step {
@@ -160,6 +185,7 @@ pub(super) fn gather(dom: &Dom, ld: &JsonLd) -> Gathered {
         ld: ld.dates(),
         ..Gathered::default()
     };
+    let lengths = text_lengths(dom);
     let mut captures: Vec<Capture> = Vec::new();
     let mut steps: Vec<Step> = Vec::with_capacity(64);
     steps.extend(
@@ -191,7 +217,8 @@ pub(super) fn gather(dom: &Dom, ld: &JsonLd) -> Gathered {
         match &node.kind {
             Kind::Text(text) => add_text(&mut g, &mut captures, text, parent),
             Kind::Element { tag, .. } => {
-                let (flags, target) = enter_element(&mut g, &mut captures, dom, id, tag, parent);
+                let (flags, target) =
+                    enter_element(&mut g, &mut captures, dom, &lengths, id, tag, parent);
                 if is_void(tag) {
                     continue;
                 }
@@ -230,6 +257,9 @@ fn add_text(g: &mut Gathered, captures: &mut [Capture], text: &str, flags: u8) {
     }
     if flags & flag::BOILER == 0 {
         g.text.push_str(text);
+    } else {
+        g.furniture.push_str(text);
+        g.furniture.push(' ');
     }
     for c in captures {
         if c.text.len() < CAPTURE_LIMIT {
@@ -245,6 +275,7 @@ fn enter_element(
     g: &mut Gathered,
     captures: &mut [Capture],
     dom: &Dom,
+    lengths: &[u32],
     id: Id,
     tag: &str,
     parent: u8,
@@ -254,6 +285,13 @@ fn enter_element(
     if flags & flag::HEAD != 0 && !is_head_element(tag) {
         // A body element without `</head>` or `<body>`.
         flags &= !flag::HEAD;
+    }
+    if matches!(tag, "html" | "body")
+        && g.lang.is_none()
+        && let Some(lang) = node.attr("lang").or_else(|| node.attr("xml:lang"))
+        && !lang.trim().is_empty()
+    {
+        g.lang = Some(lang.trim().to_ascii_lowercase());
     }
     match tag {
         "head" => flags |= flag::HEAD,
@@ -279,9 +317,16 @@ fn enter_element(
     let class = node.attr("class").unwrap_or("").to_ascii_lowercase();
     let html_id = node.attr("id").unwrap_or("").to_ascii_lowercase();
     let in_article = flags & flag::ARTICLE != 0;
+    let furniture = |in_article| {
+        names::is_boilerplate_class(&class, in_article)
+            || names::is_boilerplate_class(&html_id, in_article)
+    };
     if !matches!(tag, "html" | "body" | "article" | "main")
-        && (names::is_boilerplate_class(&class, in_article)
-            || names::is_boilerplate_class(&html_id, in_article))
+        && furniture(in_article)
+        // A layout wrapper named after the sidebar beside it
+        // (`sidebar_content`, `mainwrap sidebar`) holds most of the page's
+        // text; a real sidebar or footer does not. Comments stay furniture.
+        && (furniture(true) || u64::from(lengths[id]) * 2 <= u64::from(lengths[0]))
     {
         flags |= flag::BOILER;
     }

@@ -115,7 +115,15 @@ pub(super) fn class_kind(value: &str) -> Option<ClassKind> {
         return Some(ClassKind::Modified);
     }
     if [
-        "date", "datum", "publish", "posted", "pubdate", "dateline", "fecha", "data-pub",
+        "date",
+        "datum",
+        "publish",
+        "publication",
+        "posted",
+        "pubdate",
+        "dateline",
+        "fecha",
+        "data-pub",
     ]
     .iter()
     .any(|k| value.contains(k))

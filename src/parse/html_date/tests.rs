@@ -32,10 +32,144 @@ fn a_url_day_beats_a_utc_timestamp_one_day_later() {
         publication_date(&html("2023-11-09T02:30:00Z"), url, today()),
         Some(day(2023, 11, 8))
     );
+    // A timestamp in the publisher's own zone was not converted.
+    assert_eq!(
+        publication_date(&html("2023-11-09T18:37:32+01:00"), url, today()),
+        Some(day(2023, 11, 9))
+    );
+    assert!(is_utc_timestamp("2023-11-09T01:09:55+00:00"));
+    assert!(is_utc_timestamp("Thu, 09 Nov 2023 01:09:55 GMT"));
+    assert!(!is_utc_timestamp("2023-11-09"));
+    assert!(!is_utc_timestamp("2023-11-09T01:09:55-05:00"));
     // Two days apart: not a time-zone shift; the structured date stands.
     assert_eq!(
         publication_date(&html("2023-11-10T02:30:00Z"), url, today()),
         Some(day(2023, 11, 10))
+    );
+}
+
+#[test]
+fn the_page_language_orders_numeric_dates() {
+    let page = |lang: &str| {
+        format!(
+            r#"<html lang="{lang}"><head><title>T</title></head><body><article>
+            <h1>Headline</h1><span class="date">02/10/2020</span><p>Text.</p>
+            </article></body></html>"#
+        )
+    };
+    let date = |lang: &str| publication_date(&page(lang), None, today());
+    assert_eq!(date("en-US"), Some(day(2020, 2, 10)));
+    assert_eq!(date("en"), Some(day(2020, 2, 10)));
+    assert_eq!(date("en-GB"), Some(day(2020, 10, 2)));
+    assert_eq!(date("de"), Some(day(2020, 10, 2)));
+    assert_eq!(date("fr_FR"), Some(day(2020, 10, 2)));
+    assert_eq!(numeric_order(None), Order::MonthFirst);
+    // A `<time>` whose machine date is written day first on a German page.
+    let html = r#"<html lang="de"><body><article><h1>T</h1>
+        <time class="published" datetime="01-11-2023 10:29">1. November 2023</time>
+        </article></body></html>"#;
+    assert_eq!(
+        publication_date(html, None, today()),
+        Some(day(2023, 11, 1))
+    );
+}
+
+#[test]
+fn a_wrapper_named_after_the_sidebar_is_not_furniture() {
+    let story = "The council met on Tuesday and voted on the new budget. ".repeat(8);
+    let page = |class: &str| {
+        format!(
+            r#"<html><body><div class="{class}"><div class="post_detail">27 Sep 2016</div>
+            <p>{story}</p></div><div class="sidebar"><span class="date">3 Oct 2019</span>
+            </div></body></html>"#
+        )
+    };
+    for class in ["sidebar_content", "mainwrap single sidebar"] {
+        let html = page(class);
+        assert_eq!(
+            publication_date(&html, None, today()),
+            Some(day(2016, 9, 27)),
+            "{class}"
+        );
+    }
+    // A real sidebar, with little of the page's text, stays furniture.
+    let html = format!(
+        r#"<html><body><p>{story}</p><div class="sidebar_content">
+        <span class="date">3 Oct 2019</span> Recent posts</div></body></html>"#
+    );
+    assert_eq!(publication_date(&html, None, today()), None);
+}
+
+#[test]
+fn a_publication_class_and_a_kicker_line_give_the_day() {
+    assert_eq!(
+        date_of(
+            "",
+            r#"<h1>Title</h1><div class="publication"> jeudi 13 juin 2019</div><p>Text.</p>"#
+        ),
+        Some(day(2019, 6, 13))
+    );
+    // A date line just above the headline, none below it.
+    let story = "The story goes on without a date. ".repeat(30);
+    let html = format!(
+        r#"<html><body><div class="nav">Home News</div><p>02.02.2022 10:16 Uhr - Liga</p>
+        <h1>Headline</h1><p>{story}</p><p>More news of 12.01.2022</p></body></html>"#
+    );
+    let cands = candidates(&html, None, today());
+    assert!(
+        cands
+            .iter()
+            .any(|c| c.source == Source::TextFirst && c.day == day(2022, 2, 2))
+    );
+}
+
+#[test]
+fn a_labelled_date_in_the_footer_is_the_last_resort() {
+    let body = r#"<h1>Review</h1><p>Undated text.</p><footer><p>Letzte Änderung:
+        31.10.2023<br>Erschienen am: 01.11.2023</p></footer>"#;
+    assert_eq!(date_of("", body), Some(day(2023, 11, 1)));
+    // Unlabelled footer dates are not evidence.
+    let body = r#"<h1>Review</h1><p>Undated text.</p><footer>News of 01.11.2023</footer>"#;
+    assert_eq!(date_of("", body), None);
+}
+
+#[test]
+fn a_lone_date_yields_to_one_that_several_kinds_of_evidence_agree_on() {
+    // A teaser's date comes first; the byline, the date class under the
+    // headline and the text agree on another day.
+    let body = r#"<div class="teaser"><em class="teaser-pubdate">04.11.2021</em></div>
+        <h1>Title</h1><span class="meta">Stand: 12.11.2021</span>
+        <p class="date">12.11.2021</p><p>Text.</p>"#;
+    assert_eq!(date_of("", body), Some(day(2021, 11, 12)));
+    // Alone against one other kind, the order of trust decides.
+    let body = format!(
+        r#"<em class="pubdate">04.11.2021</em><h1>Title</h1><p>{}</p>
+        <span class="meta">12.11.2021</span>"#,
+        "Text. ".repeat(120)
+    );
+    assert_eq!(date_of("", &body), Some(day(2021, 11, 4)));
+}
+
+#[test]
+fn labels_in_more_languages() {
+    let body = |text: &str| format!("<h1>T</h1><p>{}</p><p>{text}</p>", "Слово. ".repeat(120));
+    assert_eq!(
+        date_of("", &body("Опубликовано: 15.08.2016")),
+        Some(day(2016, 8, 15))
+    );
+    let html = format!(
+        "<html><body>{}</body></html>",
+        body("Обновлено: 15.08.2016")
+    );
+    let sources: Vec<Source> = candidates(&html, None, today())
+        .iter()
+        .map(|c| c.source)
+        .collect();
+    assert!(sources.contains(&Source::ModifiedText), "{sources:?}");
+    assert!(!sources.contains(&Source::TextLabelled), "{sources:?}");
+    assert_eq!(
+        date_of("", &body("Opublikowano: 3 października 2020")),
+        Some(day(2020, 10, 3))
     );
 }
 
@@ -315,8 +449,9 @@ fn decode_page(bytes: &[u8]) -> String {
         .unwrap_or_default()
 }
 
-/// Accuracy and precision on the labelled pages stay near the measured
-/// 0.90 / 0.94 (see `examples/score_dates.rs` for the full report).
+/// Accuracy and precision on all the labelled pages stay near the measured
+/// 0.922 / 0.955 (see `examples/score_dates.rs` for the full report, by
+/// part).
 #[test]
 #[ignore = "needs ../shared/data"]
 fn labelled_pages_score() {
@@ -346,8 +481,8 @@ fn labelled_pages_score() {
     }
     let accuracy = correct as f64 / all as f64;
     let precision = correct as f64 / returned.max(1) as f64;
-    assert!(accuracy >= 0.90, "accuracy {accuracy:.3}");
-    assert!(precision >= 0.94, "precision {precision:.3}");
+    assert!(accuracy >= 0.91, "accuracy {accuracy:.3}");
+    assert!(precision >= 0.95, "precision {precision:.3}");
 }
 
 proptest! {
