@@ -60,8 +60,6 @@ impl<'a> NameCounts<'a> {
                 places_of: None,
             },
             EntityKind::Place => NameCounts {
-                field: schema::PLACE_NAME,
-                index,
                 places_of: persons.filter(|p| p.leaves_out_places()),
                 ..NameCounts::field(index, schema::PLACE_NAME)
             },

@@ -319,7 +319,10 @@ impl Identities {
         let other_of = |key: &str| {
             places.get(key).copied().unwrap_or(0) + others.get(key).copied().unwrap_or(0)
         };
-        let mut no_person: Vec<bool> = counts.iter().map(|(n, _)| is_clutter(n)).collect();
+        let clutter: Vec<bool> = counts.iter().map(|(n, _)| is_clutter(n)).collect();
+        // Each form's key among the kinds, computed once.
+        let kind_keys: Vec<String> = counts.iter().map(|(n, _)| kind_key(n)).collect();
+        let mut no_person = clutter.clone();
         let mut keys: Vec<Vec<String>> = counts
             .iter()
             .zip(&no_person)
@@ -327,8 +330,8 @@ impl Identities {
             .collect();
         // A name of two words or more that the archive mostly writes as a
         // place or an organisation is none (`Clinton Foundation`).
-        for (i, (n, c)) in counts.iter().enumerate() {
-            if keys[i].len() >= 2 && mostly_other(*c, other_of(&kind_key(n))) {
+        for (i, (_, c)) in counts.iter().enumerate() {
+            if keys[i].len() >= 2 && mostly_other(*c, other_of(&kind_keys[i])) {
                 (no_person[i], keys[i]) = (true, Vec::new());
             }
         }
@@ -355,12 +358,12 @@ impl Identities {
         // organisation (`Facebook`), or when full names hardly use it and
         // it is sometimes a place or an organisation (`Obamacare`, `Wade`
         // of Roe v. Wade); a mononym is a person.
-        for (i, (n, _)) in counts.iter().enumerate() {
+        for i in 0..counts.len() {
             if keys[i].len() == 1 {
                 let word = &keys[i][0];
                 let alone = single[word];
                 let full = in_full.get(word).copied().unwrap_or(0);
-                let other = other_of(&kind_key(n));
+                let other = other_of(&kind_keys[i]);
                 if full < alone
                     && (mostly_other(alone, other)
                         || (full as f64) < RARELY_FULL * alone as f64
@@ -533,12 +536,17 @@ impl Identities {
         // won, `Washington` said). Any other place name is also judged by
         // the articles of the person it is a form of (`Schiff` of Adam
         // Schiff) and of the name as an organisation (`MSNBC`).
-        let forms = mass_by_key(counts.iter().filter(|(n, _)| !is_clutter(n)));
+        let mut forms: HashMap<String, u64> = HashMap::default();
+        for (i, (_, n)) in counts.iter().enumerate() {
+            if !clutter[i] {
+                *forms.entry(kind_keys[i].clone()).or_insert(0) += n;
+            }
+        }
         let mut persons = forms.clone();
-        for (i, (n, _)) in counts.iter().enumerate() {
+        for i in 0..counts.len() {
             let root = sets.find(i as u32);
             if size[&root] > 1 && !keys[i].is_empty() {
-                let mass = persons.entry(kind_key(n)).or_insert(0);
+                let mass = persons.entry(kind_keys[i].clone()).or_insert(0);
                 *mass = (*mass).max(person_total[&root]);
             }
         }
