@@ -71,17 +71,23 @@ pub(crate) fn classify(title: &str, paragraphs: &[String]) -> Vec<Option<Rule>> 
 /// The rules that need only the paragraph itself.
 fn single_rule(title: &str, p: &str) -> Option<Rule> {
     let words = p.split_whitespace().count();
+    // The label rules read only the letters of a short paragraph.
+    let letters = if words <= LABEL_MAX_WORDS || p.len() <= PROMPT_LABEL_MAX_BYTES {
+        letters_only(p)
+    } else {
+        String::new()
+    };
     if p.is_empty() {
         Some(Rule::Empty)
-    } else if !title.is_empty() && collapse_whitespace(p) == title {
+    } else if !title.is_empty() && collapses_to(p, title) {
         Some(Rule::DuplicateTitle)
-    } else if is_advertisement(p, words) {
+    } else if is_advertisement(&letters, words) {
         Some(Rule::Advertisement)
-    } else if is_trailer_marker(p, words) {
+    } else if is_trailer_marker(&letters, words) {
         Some(Rule::TrailerMarker)
     } else if is_caption(p, words) {
         Some(Rule::Caption)
-    } else if is_prompt(p, words) {
+    } else if is_prompt(p, &letters, words) {
         Some(Rule::Prompt)
     } else {
         None
@@ -218,17 +224,28 @@ fn ends_like_sentence(p: &str) -> bool {
 /// Whether `p` has a sentence end followed by another sentence. A full stop
 /// after an initial ("J. Roe") is not a sentence end.
 fn has_sentence_break(p: &str) -> bool {
-    let chars: Vec<char> = p.chars().collect();
-    (0..chars.len().saturating_sub(2)).any(|i| {
-        let initial = chars[i] == '.'
-            && i >= 1
-            && chars[i - 1].is_uppercase()
-            && (i == 1 || !chars[i - 2].is_alphanumeric());
-        matches!(chars[i], '.' | '!' | '?')
+    // A window over the characters: two before the candidate end, the
+    // candidate, and two after (`None` before the start).
+    let mut before: [Option<char>; 2] = [None, None];
+    let mut chars = p.chars();
+    let (Some(mut at), Some(mut next)) = (chars.next(), chars.next()) else {
+        return false;
+    };
+    for after in chars {
+        let initial = at == '.'
+            && before[1].is_some_and(char::is_uppercase)
+            && before[0].is_none_or(|c| !c.is_alphanumeric());
+        if matches!(at, '.' | '!' | '?')
             && !initial
-            && chars[i + 1] == ' '
-            && (chars[i + 2].is_uppercase() || "“\"‘".contains(chars[i + 2]))
-    })
+            && next == ' '
+            && (after.is_uppercase() || "“\"‘".contains(after))
+        {
+            return true;
+        }
+        before = [before[1], Some(at)];
+        (at, next) = (next, after);
+    }
+    false
 }
 
 /// Whether `p` quotes speech the way prose does, with the comma inside the
@@ -260,31 +277,63 @@ pub(crate) fn is_list_item(p: &str) -> bool {
 }
 
 /// Lowercase letters and single spaces only: "Share this: »" -> "share this".
+/// The lowercase letters of `p`, each run of other characters one space,
+/// none at the ends.
 fn letters_only(p: &str) -> String {
-    let letters: String = p
-        .chars()
-        .map(|c| {
-            if c.is_alphabetic() {
-                c.to_lowercase().next().unwrap_or(c)
-            } else {
-                ' '
+    let mut out = String::new();
+    let mut gap = false;
+    for c in p.chars() {
+        if c.is_alphabetic() {
+            if gap && !out.is_empty() {
+                out.push(' ');
             }
-        })
-        .collect();
-    collapse_whitespace(&letters)
+            gap = false;
+            out.push(c.to_lowercase().next().unwrap_or(c));
+        } else {
+            gap = true;
+        }
+    }
+    out
 }
 
 fn collapse_whitespace(p: &str) -> String {
     p.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// "Advertisement" labels, alone or in a short line ("Story continues below
-/// advertisement").
-fn is_advertisement(p: &str, words: usize) -> bool {
-    if words > 6 {
+/// Whether `p` with its white space collapsed ([`collapse_whitespace`]) is
+/// `target`, without building it.
+fn collapses_to(p: &str, target: &str) -> bool {
+    // Collapsing only shortens.
+    if p.len() < target.len() {
         return false;
     }
-    let letters = letters_only(p);
+    let mut rest = target;
+    for (i, word) in p.split_whitespace().enumerate() {
+        if i > 0 {
+            match rest.strip_prefix(' ') {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        }
+        match rest.strip_prefix(word) {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
+}
+
+/// Most words of a label paragraph (advertisement, trailer marker).
+const LABEL_MAX_WORDS: usize = 6;
+/// Most bytes of a one-word prompt label ("Subscribe").
+const PROMPT_LABEL_MAX_BYTES: usize = 32;
+
+/// "Advertisement" labels, alone or in a short line ("Story continues below
+/// advertisement").
+fn is_advertisement(letters: &str, words: usize) -> bool {
+    if words > LABEL_MAX_WORDS {
+        return false;
+    }
     letters == "ad"
         || letters == "ads"
         || letters.split(' ').any(|w| w == "advertisement")
@@ -337,8 +386,8 @@ const TRAILER_MARKERS: &[&str] = &[
 
 /// A trailer label alone on its line ("Read More", "Related articles:",
 /// "Comments (12)", "Share this »").
-fn is_trailer_marker(p: &str, words: usize) -> bool {
-    words <= 6 && TRAILER_MARKERS.contains(&letters_only(p).as_str())
+fn is_trailer_marker(letters: &str, words: usize) -> bool {
+    words <= LABEL_MAX_WORDS && TRAILER_MARKERS.contains(&letters)
 }
 
 /// Starts of prompt lines, matched on lowercase text.
@@ -366,9 +415,22 @@ const PROMPT_PREFIXES: &[&str] = &[
 
 /// Newsletter, subscription, social-media, "Read more: ..." and copyright
 /// lines. Only short lines qualify: a prompt is never a long paragraph.
-fn is_prompt(p: &str, words: usize) -> bool {
+fn is_prompt(p: &str, letters: &str, words: usize) -> bool {
     if words > 25 {
         return false;
+    }
+    if p.len() <= PROMPT_LABEL_MAX_BYTES
+        && matches!(letters, "subscribe" | "sign up" | "continue reading")
+    {
+        return true;
+    }
+    // Every prefix, and "copyright ", starts with one of these.
+    let first = p
+        .chars()
+        .next()
+        .map(|c| c.to_lowercase().next().unwrap_or(c));
+    if !matches!(first, Some('s' | 'c' | 'f' | 'l' | 'r' | 'a' | '©')) {
+        return find_ignore_ascii_case(p, "all rights reserved").is_some();
     }
     // Every prefix is shorter than this; lowercasing only the head keeps the
     // check cheap on the many short lines of wire copy.
@@ -383,11 +445,6 @@ fn is_prompt(p: &str, words: usize) -> bool {
         .any(|prefix| head.starts_with(prefix))
         || find_ignore_ascii_case(p, "all rights reserved").is_some()
         || (head.starts_with("copyright ") && head[10..].starts_with(|c: char| c.is_ascii_digit()))
-        || (p.len() <= 32
-            && matches!(
-                letters_only(p).as_str(),
-                "subscribe" | "sign up" | "continue reading"
-            ))
 }
 
 /// Caption markers followed by the credit: "Photo: Xinhua via EPA-EFE".
@@ -451,7 +508,11 @@ fn is_caption(p: &str, words: usize) -> bool {
 
 /// Whether the text after a credit prefix of `p` is a short credit.
 fn credit_after_prefix(p: &str) -> bool {
-    // Every prefix names one of these: a cheap test first.
+    // Every prefix has a colon or ends in " by ", and names one of the
+    // words below: cheap tests first.
+    if !p.contains(':') && !p.contains(" by ") {
+        return false;
+    }
     let named = ["photo", "image", "picture", "credit", "illustration"]
         .iter()
         .any(|word| find_ignore_ascii_case(p, word).is_some());
@@ -754,5 +815,72 @@ mod tests {
         assert!(is_list_item("3) three"));
         assert!(!is_list_item("2004: a year"));
         assert!(!is_list_item("-5 degrees"));
+    }
+
+    /// The first versions of the paragraph helpers, which built vectors and
+    /// strings: the faster ones must agree with them.
+    mod reference {
+        pub(super) fn letters_only(p: &str) -> String {
+            let letters: String = p
+                .chars()
+                .map(|c| {
+                    if c.is_alphabetic() {
+                        c.to_lowercase().next().unwrap_or(c)
+                    } else {
+                        ' '
+                    }
+                })
+                .collect();
+            super::collapse_whitespace(&letters)
+        }
+
+        pub(super) fn has_sentence_break(p: &str) -> bool {
+            let chars: Vec<char> = p.chars().collect();
+            (0..chars.len().saturating_sub(2)).any(|i| {
+                let initial = chars[i] == '.'
+                    && i >= 1
+                    && chars[i - 1].is_uppercase()
+                    && (i == 1 || !chars[i - 2].is_alphanumeric());
+                matches!(chars[i], '.' | '!' | '?')
+                    && !initial
+                    && chars[i + 1] == ' '
+                    && (chars[i + 2].is_uppercase() || "“\"‘".contains(chars[i + 2]))
+            })
+        }
+    }
+
+    #[test]
+    fn helper_cases() {
+        assert!(collapses_to(
+            "  Council \n approves\tbudget ",
+            "Council approves budget"
+        ));
+        assert!(!collapses_to(
+            "Council approves budget now",
+            "Council approves budget"
+        ));
+        assert!(!collapses_to(
+            "Council approvesbudget",
+            "Council approves budget"
+        ));
+        assert_eq!(
+            letters_only(" Story: continues—below AD! "),
+            "story continues below ad"
+        );
+        assert!(has_sentence_break("It rained. Then it stopped."));
+        assert!(!has_sentence_break("J. Roe wrote it"));
+        assert!(has_sentence_break("Why? “Because,” she said"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn helpers_agree_with_their_first_versions(
+            p in "[aAé. !?“\"1\n\t-]{0,24}",
+            t in "[aA ]{0,8}",
+        ) {
+            proptest::prop_assert_eq!(collapses_to(&p, &t), collapse_whitespace(&p) == t);
+            proptest::prop_assert_eq!(letters_only(&p), reference::letters_only(&p));
+            proptest::prop_assert_eq!(has_sentence_break(&p), reference::has_sentence_break(&p));
+        }
     }
 }

@@ -85,6 +85,12 @@ impl TaggerExtractor {
         );
         Ok(TaggerExtractor { tagger: tagger? })
     }
+
+    #[cfg(test)]
+    /// The tagger inside.
+    pub(crate) fn into_tagger(self) -> Tagger {
+        self.tagger
+    }
 }
 
 impl EntityExtractor for TaggerExtractor {

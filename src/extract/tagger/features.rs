@@ -342,107 +342,145 @@ fn is_date_token(lower: &str) -> bool {
             .all(|(k, c)| k == 4 || k == 7 || c.is_ascii_digit())
 }
 
+/// Flags that depend on the word alone, never on where it stands.
+pub(crate) const WORD_FLAGS: u32 = F_TITLECASE
+    | F_UPPER
+    | F_LOWER
+    | F_DIGIT
+    | F_HYPHEN
+    | F_PERIOD
+    | F_PUNCT
+    | F_GIVEN
+    | F_FAMILY_FIRST
+    | F_TITLEWORD
+    | F_ROLE
+    | F_ORGWORD
+    | F_DEMONYM
+    | F_STOP
+    | F_COMPANY;
+
+/// The data of one word that does not depend on its context: hashes,
+/// shape, affixes, the flags of [`WORD_FLAGS`], word lists, cluster and
+/// capitalisation bucket.
+pub(crate) fn word_data(w: &str, res: &Resources, fs: FeatureSet) -> TokData {
+    let mut d = TokData::default();
+    let mut lower = String::with_capacity(w.len());
+    if w.is_ascii() {
+        lower.push_str(w);
+        lower.make_ascii_lowercase();
+    } else {
+        for c in w.chars() {
+            if c == '\u{2019}' {
+                lower.push('\'');
+            } else {
+                lower.extend(c.to_lowercase());
+            }
+        }
+    }
+    d.word = hash_str(w);
+    d.lower = hash_str(&lower);
+    let (s1, s2) = shape_hashes(w);
+    d.shape = s1;
+    d.sshape = s2;
+    let lb = lower.as_bytes();
+    if lower.is_ascii() {
+        let n = lb.len();
+        for k in 0..4 {
+            d.pre[k] = hash_bytes(20 + k as u64, &lb[..n.min(k + 1)]);
+            d.suf[k] = hash_bytes(30 + k as u64, &lb[n - n.min(k + 1)..]);
+        }
+    } else {
+        let mut ends = lower.char_indices().map(|(i, c)| i + c.len_utf8());
+        let mut starts = lower.char_indices().rev().map(|(i, _)| i);
+        for k in 0..4 {
+            let p = ends.next().unwrap_or(lb.len());
+            d.pre[k] = hash_bytes(20 + k as u64, &lb[..p]);
+            let q = starts.next().unwrap_or(0);
+            d.suf[k] = hash_bytes(30 + k as u64, &lb[q..]);
+        }
+    }
+    let mut f = 0;
+    let mut letters = 0;
+    let mut uppers = 0;
+    let mut alnum = false;
+    let mut first_upper = false;
+    for (k, c) in w.chars().enumerate() {
+        if c.is_alphabetic() {
+            letters += 1;
+            alnum = true;
+            if c.is_uppercase() {
+                uppers += 1;
+                if k == 0 {
+                    first_upper = true;
+                }
+            }
+        } else if c.is_ascii_digit() {
+            f |= F_DIGIT;
+            alnum = true;
+        } else if c == '-' {
+            f |= F_HYPHEN;
+        } else if c == '.' {
+            f |= F_PERIOD;
+        }
+    }
+    if letters > 0 {
+        if uppers == letters && (letters > 1 || w.len() > 1) {
+            f |= F_UPPER;
+        } else if first_upper {
+            f |= F_TITLECASE;
+        } else if uppers == 0 {
+            f |= F_LOWER;
+        }
+        if uppers == letters && letters == 1 && first_upper {
+            f |= F_TITLECASE;
+        }
+    }
+    if !alnum {
+        f |= F_PUNCT;
+    }
+    let lex = res.lex.get(&d.lower).copied().unwrap_or_default();
+    if fs.lists {
+        f |= lex.flags;
+    }
+    d.flags = f;
+    if fs.clusters {
+        d.cluster = lex.cluster;
+        d.coarse = lex.coarse;
+        d.cap = lex.cap;
+    }
+    d
+}
+
 impl Part {
     /// Tokenizes one part and computes the token-local data.
     pub(crate) fn new(text: &str, title: bool, res: &Resources, fs: FeatureSet) -> Part {
+        Part::new_with(text, title, res, fs, |w| word_data(w, res, fs))
+    }
+
+    /// [`Part::new`] with the data of each word from `data_of`, which must
+    /// return what [`word_data`] would (a cache of it, say); it is called
+    /// once per token, in order.
+    pub(crate) fn new_with(
+        text: &str,
+        title: bool,
+        res: &Resources,
+        fs: FeatureSet,
+        mut data_of: impl FnMut(&str) -> TokData,
+    ) -> Part {
         let mut tokens = Vec::new();
         tokenize_into(text, &mut tokens);
         let sents = sentences(text, &tokens);
-        let mut data = vec![TokData::default(); tokens.len()];
-        let mut lower = String::new();
+        let mut data = Vec::with_capacity(tokens.len());
         let mut lower_hashes = Vec::with_capacity(tokens.len());
         let mut exact_hashes = Vec::with_capacity(tokens.len());
-        for (tok, d) in tokens.iter().zip(data.iter_mut()) {
-            let w = tok.text(text);
-            lower.clear();
-            if w.is_ascii() {
-                lower.push_str(w);
-                lower.make_ascii_lowercase();
-            } else {
-                for c in w.chars() {
-                    if c == '\u{2019}' {
-                        lower.push('\'');
-                    } else {
-                        lower.extend(c.to_lowercase());
-                    }
-                }
+        for tok in &tokens {
+            let mut d = data_of(tok.text(text));
+            if title {
+                d.flags |= F_TITLE_PART;
             }
-            d.word = hash_str(w);
-            d.lower = hash_str(&lower);
             exact_hashes.push(d.word);
             lower_hashes.push(d.lower);
-            let (s1, s2) = shape_hashes(w);
-            d.shape = s1;
-            d.sshape = s2;
-            let lb = lower.as_bytes();
-            if lower.is_ascii() {
-                let n = lb.len();
-                for k in 0..4 {
-                    d.pre[k] = hash_bytes(20 + k as u64, &lb[..n.min(k + 1)]);
-                    d.suf[k] = hash_bytes(30 + k as u64, &lb[n - n.min(k + 1)..]);
-                }
-            } else {
-                let mut ends = lower.char_indices().map(|(i, c)| i + c.len_utf8());
-                let mut starts = lower.char_indices().rev().map(|(i, _)| i);
-                for k in 0..4 {
-                    let p = ends.next().unwrap_or(lb.len());
-                    d.pre[k] = hash_bytes(20 + k as u64, &lb[..p]);
-                    let q = starts.next().unwrap_or(0);
-                    d.suf[k] = hash_bytes(30 + k as u64, &lb[q..]);
-                }
-            }
-            let mut f = 0;
-            let mut letters = 0;
-            let mut uppers = 0;
-            let mut alnum = false;
-            let mut first_upper = false;
-            for (k, c) in w.chars().enumerate() {
-                if c.is_alphabetic() {
-                    letters += 1;
-                    alnum = true;
-                    if c.is_uppercase() {
-                        uppers += 1;
-                        if k == 0 {
-                            first_upper = true;
-                        }
-                    }
-                } else if c.is_ascii_digit() {
-                    f |= F_DIGIT;
-                    alnum = true;
-                } else if c == '-' {
-                    f |= F_HYPHEN;
-                } else if c == '.' {
-                    f |= F_PERIOD;
-                }
-            }
-            if letters > 0 {
-                if uppers == letters && (letters > 1 || w.len() > 1) {
-                    f |= F_UPPER;
-                } else if first_upper {
-                    f |= F_TITLECASE;
-                } else if uppers == 0 {
-                    f |= F_LOWER;
-                }
-                if uppers == letters && letters == 1 && first_upper {
-                    f |= F_TITLECASE;
-                }
-            }
-            if !alnum {
-                f |= F_PUNCT;
-            }
-            let lex = res.lex.get(&d.lower).copied().unwrap_or_default();
-            if fs.lists {
-                f |= lex.flags;
-            }
-            if title {
-                f |= F_TITLE_PART;
-            }
-            d.flags = f;
-            if fs.clusters {
-                d.cluster = lex.cluster;
-                d.coarse = lex.coarse;
-                d.cap = lex.cap;
-            }
+            data.push(d);
         }
         // Sentence-level flags.
         for (si, s) in sents.iter().enumerate() {
@@ -636,8 +674,38 @@ const T_SUF_POS: u64 = 25;
 const BOS: u64 = 0xb05;
 const EOS: u64 = 0xe05;
 
-/// Appends the feature hashes of token `k` (within sentence `s`) to `out`.
-pub(crate) fn token_features(part: &Part, s: &Range<usize>, k: usize, out: &mut Vec<u64>) {
+/// Where [`token_features`] puts each feature hash, by what it depends on.
+pub(crate) trait FeatureSink {
+    /// The word's exact form: a feature only when `on` (outside all-caps
+    /// lines).
+    fn form(&mut self, h: u64, on: bool);
+    /// A feature of the word alone (see [`word_data`]).
+    fn word(&mut self, h: u64);
+    /// A feature of the word in its context.
+    fn context(&mut self, h: u64);
+}
+
+/// Every feature, in order.
+impl FeatureSink for Vec<u64> {
+    #[inline]
+    fn form(&mut self, h: u64, on: bool) {
+        if on {
+            self.push(h);
+        }
+    }
+    #[inline]
+    fn word(&mut self, h: u64) {
+        self.push(h);
+    }
+    #[inline]
+    fn context(&mut self, h: u64) {
+        self.push(h);
+    }
+}
+
+/// Puts the feature hashes of token `k` (within sentence `s`) into `out`.
+#[inline]
+pub(crate) fn token_features(part: &Part, s: &Range<usize>, k: usize, out: &mut impl FeatureSink) {
     let d = &part.data[k];
     let at = |off: isize| -> Option<&TokData> {
         let j = k as isize + off;
@@ -649,30 +717,33 @@ pub(crate) fn token_features(part: &Part, s: &Range<usize>, k: usize, out: &mut 
     };
     let f = |t: u64, v: u64| mix(mix(t.wrapping_mul(0x9e37), v), t);
     let caps = d.flags & F_CAPSLINE != 0;
-    out.push(f(T_BIAS, 0));
-    if !caps {
-        out.push(f(T_WORD, d.word));
-    }
-    out.push(f(T_LOWER, d.lower));
-    out.push(f(T_SHAPE, d.shape));
-    out.push(f(T_SSHAPE, d.sshape));
+    out.word(f(T_BIAS, 0));
+    out.form(f(T_WORD, d.word), !caps);
+    out.word(f(T_LOWER, d.lower));
+    out.word(f(T_SHAPE, d.shape));
+    out.word(f(T_SSHAPE, d.sshape));
     for k in 0..4 {
-        out.push(f(T_PRE, d.pre[k]));
-        out.push(f(T_SUF, d.suf[k]));
+        out.word(f(T_PRE, d.pre[k]));
+        out.word(f(T_SUF, d.suf[k]));
     }
     let pos = d.flags & (F_SENT_START | F_CAPSLINE | F_TITLE_PART | F_HEADCASE | F_DATELINE);
-    out.push(f(T_SUF_POS, mix(d.suf[2], pos as u64)));
+    out.context(f(T_SUF_POS, mix(d.suf[2], pos as u64)));
     for b in 0..N_FLAGS {
-        if d.flags & (1 << b) != 0 {
-            out.push(f(T_FLAG, b as u64));
+        if d.flags & (1 << b) == 0 {
+            continue;
+        }
+        if WORD_FLAGS & (1 << b) != 0 {
+            out.word(f(T_FLAG, b as u64));
+        } else {
+            out.context(f(T_FLAG, b as u64));
         }
     }
-    out.push(f(T_POS_SHAPE, mix(d.sshape, pos as u64)));
+    out.context(f(T_POS_SHAPE, mix(d.sshape, pos as u64)));
     if caps {
-        out.push(f(T_CAPS_LOWER, d.lower));
+        out.context(f(T_CAPS_LOWER, d.lower));
     }
     if d.flags & F_HEADCASE != 0 {
-        out.push(f(T_HEAD_LOWER, d.lower));
+        out.context(f(T_HEAD_LOWER, d.lower));
     }
     let (pl, ps) = at(-1).map_or((BOS, BOS), |p| (p.lower, p.sshape));
     let (nl, ns) = at(1).map_or((EOS, EOS), |n| (n.lower, n.sshape));
@@ -680,30 +751,30 @@ pub(crate) fn token_features(part: &Part, s: &Range<usize>, k: usize, out: &mut 
         let (l, sh) = at(off).map_or(if off < 0 { (BOS, BOS) } else { (EOS, EOS) }, |p| {
             (p.lower, p.sshape)
         });
-        out.push(f(T_LOWER_AT, mix(off as u64, l)));
-        out.push(f(T_SHAPE_AT, mix(off as u64, sh)));
+        out.context(f(T_LOWER_AT, mix(off as u64, l)));
+        out.context(f(T_SHAPE_AT, mix(off as u64, sh)));
     }
-    out.push(f(T_BI_PREV, mix(pl, d.lower)));
-    out.push(f(T_BI_NEXT, mix(d.lower, nl)));
-    out.push(f(T_TRI_SHAPE, mix(mix(ps, d.sshape), ns)));
-    out.push(f(T_BI_SHAPE_PREV, mix(ps, d.sshape)));
-    out.push(f(T_BI_SHAPE_NEXT, mix(d.sshape, ns)));
+    out.context(f(T_BI_PREV, mix(pl, d.lower)));
+    out.context(f(T_BI_NEXT, mix(d.lower, nl)));
+    out.context(f(T_TRI_SHAPE, mix(mix(ps, d.sshape), ns)));
+    out.context(f(T_BI_SHAPE_PREV, mix(ps, d.sshape)));
+    out.context(f(T_BI_SHAPE_NEXT, mix(d.sshape, ns)));
     // Word lists.
     let gaz = |g: &TokData| u64::from(g.gaz_loc) | (u64::from(g.gaz_org) << 4);
     let g0 = gaz(d);
     if g0 != 0 {
-        out.push(f(T_GAZ, mix(0, g0)));
-        out.push(f(T_GAZ, mix(1, mix(g0, d.sshape))));
+        out.context(f(T_GAZ, mix(0, g0)));
+        out.context(f(T_GAZ, mix(1, mix(g0, d.sshape))));
     }
     if let Some(p) = at(-1)
         && gaz(p) != 0
     {
-        out.push(f(T_GAZ, mix(2, gaz(p))));
+        out.context(f(T_GAZ, mix(2, gaz(p))));
     }
     if let Some(n) = at(1)
         && gaz(n) != 0
     {
-        out.push(f(T_GAZ, mix(3, gaz(n))));
+        out.context(f(T_GAZ, mix(3, gaz(n))));
     }
     const NB: u32 = F_GIVEN
         | F_FAMILY_FIRST
@@ -719,7 +790,7 @@ pub(crate) fn token_features(part: &Part, s: &Range<usize>, k: usize, out: &mut 
             let bits = p.flags & NB;
             for b in 0..N_FLAGS {
                 if bits & (1 << b) != 0 {
-                    out.push(f(T_NB_FLAG, mix(off as u64, b as u64)));
+                    out.context(f(T_NB_FLAG, mix(off as u64, b as u64)));
                 }
             }
         }
@@ -728,24 +799,24 @@ pub(crate) fn token_features(part: &Part, s: &Range<usize>, k: usize, out: &mut 
     if d.flags & (F_DOC_LOWER | F_DOC_CAP) != 0 {
         let v =
             (d.flags & (F_DOC_LOWER | F_DOC_CAP | F_SENT_START | F_CAPSLINE | F_TITLE_PART)) as u64;
-        out.push(f(T_DOC, v));
+        out.context(f(T_DOC, v));
     }
     // Clusters and corpus capitalisation.
     if d.cluster != 0 {
-        out.push(f(T_CLUSTER, u64::from(d.cluster)));
-        out.push(f(T_CLUSTER, 0x10000 | u64::from(d.coarse)));
-        out.push(f(T_CLUSTER, mix(0x20000 | u64::from(d.cluster), d.sshape)));
+        out.word(f(T_CLUSTER, u64::from(d.cluster)));
+        out.word(f(T_CLUSTER, 0x10000 | u64::from(d.coarse)));
+        out.word(f(T_CLUSTER, mix(0x20000 | u64::from(d.cluster), d.sshape)));
     }
     for off in [-1isize, 1] {
         if let Some(p) = at(off)
             && p.cluster != 0
         {
-            out.push(f(T_CLUSTER_AT, mix(off as u64, u64::from(p.cluster))));
+            out.context(f(T_CLUSTER_AT, mix(off as u64, u64::from(p.cluster))));
         }
     }
     if d.cap != 0 {
-        out.push(f(T_CAP, u64::from(d.cap)));
-        out.push(f(T_CAP, mix(u64::from(d.cap), pos as u64 | 0x100)));
+        out.word(f(T_CAP, u64::from(d.cap)));
+        out.context(f(T_CAP, mix(u64::from(d.cap), pos as u64 | 0x100)));
     }
 }
 

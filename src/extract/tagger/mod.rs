@@ -22,6 +22,7 @@
 //! }
 //! ```
 
+mod cache;
 pub mod caps;
 #[cfg(feature = "lab")]
 pub mod clusters;
@@ -36,8 +37,9 @@ pub mod train;
 mod tests;
 
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 
-use features::{FeatureSet, Part, Resources, document_flags, fmix, token_features};
+use features::{F_CAPSLINE, FeatureSet, Part, Resources, document_flags, fmix, token_features};
 pub use model::ModelError;
 use model::{ModelData, N_LABELS, Weights, is_inside, label_kind, viterbi};
 
@@ -120,6 +122,8 @@ pub struct Span {
 /// The trained tagger: weights plus the word lists it was trained with.
 #[derive(Debug, Clone)]
 pub struct Tagger {
+    /// Tells this tagger's words apart in the per-thread word caches.
+    id: u64,
     version: String,
     features: FeatureSet,
     weights: Weights,
@@ -356,8 +360,10 @@ impl Tagger {
     }
 
     fn from_parts(data: ModelData, mut resources: Resources) -> Tagger {
+        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         resources.set_clusters(&data.clusters, &data.coarse, &data.caps);
         Tagger {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
             version: data.version,
             features: FeatureSet::from_byte(data.features),
             weights: data.weights,
@@ -373,7 +379,84 @@ impl Tagger {
     /// Tags a document: entity spans in the title (part 0) and the body
     /// (part 1), in text order.
     pub fn tag(&self, title: &str, body: &str) -> Vec<Span> {
-        tag_with(&self.weights, &self.resources, self.features, title, body)
+        let mut spans = Vec::new();
+        let cached = cache::with_cache(self.id, |cache| {
+            self.decode_cached(cache, title, body, |section, part, s, emit| {
+                let labels = viterbi(emit, &self.weights.trans);
+                labels_to_spans(section, &part.tokens[s.clone()], &labels, &mut spans);
+            });
+        });
+        if cached.is_none() {
+            return tag_with(&self.weights, &self.resources, self.features, title, body);
+        }
+        harmonise(title, body, &mut spans);
+        org_fixes(&self.resources, title, body, &mut spans);
+        spans
+    }
+
+    /// Tokenizes and featurizes a document as [`featurize`] does, with the
+    /// word-alone part of each token from `cache`, and hands `decode` each
+    /// sentence's emission scores, in order.
+    fn decode_cached(
+        &self,
+        cache: &mut cache::WordCache,
+        title: &str,
+        body: &str,
+        mut decode: impl FnMut(Section, &Part, &Range<usize>, &[[f32; N_LABELS]]),
+    ) {
+        let (res, fs, weights) = (&self.resources, self.features, &self.weights);
+        let mut slots: [Vec<u32>; 2] = Default::default();
+        let mut parts = [(title, true), (body, false)].map(|(text, is_title)| {
+            let slots = &mut slots[usize::from(!is_title)];
+            Part::new_with(text, is_title, res, fs, |w| {
+                let (slot, data) = cache.word(w, res, fs);
+                slots.push(slot);
+                data
+            })
+        });
+        if fs.doc {
+            document_flags(&mut parts);
+        }
+        let shift = 64 - weights.bits;
+        let mut hashes = Vec::with_capacity(64);
+        let mut rows: Vec<u32> = Vec::new();
+        let mut offsets: Vec<u32> = Vec::new();
+        let mut sums: Vec<[i32; N_LABELS]> = Vec::new();
+        let mut emit: Vec<[f32; N_LABELS]> = Vec::new();
+        for (section, part) in Section::BOTH.into_iter().zip(&parts) {
+            let slots = &slots[section.index()];
+            for s in &part.sentences {
+                rows.clear();
+                offsets.clear();
+                sums.clear();
+                offsets.push(0);
+                for k in s.clone() {
+                    hashes.clear();
+                    token_features(part, s, k, &mut cache::ContextFeatures(&mut hashes));
+                    rows.extend(hashes.iter().map(|&h| (fmix(h) >> shift) as u32));
+                    offsets.push(rows.len() as u32);
+                    let caps = part.data[k].flags & F_CAPSLINE != 0;
+                    sums.push(cache.sum(slots[k], part, s, k, weights, caps));
+                }
+                let token_rows = |i: usize| &rows[offsets[i] as usize..offsets[i + 1] as usize];
+                let n = sums.len();
+                emit.clear();
+                // The rows of a token are fetched while the two before it
+                // are summed.
+                for i in 0..n.min(2) {
+                    weights.prefetch(token_rows(i));
+                }
+                for (i, &sum) in sums.iter().enumerate() {
+                    if i + 2 < n {
+                        weights.prefetch(token_rows(i + 2));
+                    }
+                    let mut e = [0f32; N_LABELS];
+                    weights.emit_onto(sum, token_rows(i), &mut e);
+                    emit.push(e);
+                }
+                decode(section, part, s, &emit);
+            }
+        }
     }
 
     #[cfg(feature = "lab")]

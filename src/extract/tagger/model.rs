@@ -61,7 +61,30 @@ impl Weights {
     /// Emission scores of one token: sums the rows of its features.
     #[inline]
     pub fn emit(&self, rows: &[u32], out: &mut [f32; N_LABELS]) {
+        self.emit_onto([0; N_LABELS], rows, out);
+    }
+
+    /// The sum of some rows, unscaled (part of an emission, to add to).
+    #[inline]
+    pub fn sum(&self, rows: &[u32]) -> [i32; N_LABELS] {
         let mut acc = [0i32; N_LABELS];
+        self.add_rows(&mut acc, rows);
+        acc
+    }
+
+    /// Emission scores of one token: `acc` (a [`Weights::sum`] of some of
+    /// its rows) plus the sum of its other rows. Integer sums, so the
+    /// result is the same however the rows are split.
+    #[inline]
+    pub fn emit_onto(&self, mut acc: [i32; N_LABELS], rows: &[u32], out: &mut [f32; N_LABELS]) {
+        self.add_rows(&mut acc, rows);
+        for l in 0..N_LABELS {
+            out[l] = acc[l] as f32 * self.scale;
+        }
+    }
+
+    #[inline]
+    fn add_rows(&self, acc: &mut [i32; N_LABELS], rows: &[u32]) {
         for &r in rows {
             let base = r as usize * N_LABELS;
             let row: &[i16; N_LABELS] = self.table[base..base + N_LABELS]
@@ -70,9 +93,6 @@ impl Weights {
             for l in 0..N_LABELS {
                 acc[l] += i32::from(row[l]);
             }
-        }
-        for l in 0..N_LABELS {
-            out[l] = acc[l] as f32 * self.scale;
         }
     }
 

@@ -63,3 +63,88 @@ proptest! {
         }
     }
 }
+
+/// Every sentence's emission scores, as tagging without the word cache
+/// computes them.
+fn uncached_emissions(t: &Tagger, title: &str, body: &str) -> Vec<Vec<[f32; N_LABELS]>> {
+    let (_, sents) = super::featurize(title, body, &t.resources, t.features, t.weights.bits);
+    let mut emit = Vec::new();
+    sents
+        .iter()
+        .map(|s| {
+            emit.clear();
+            for k in 0..s.offsets.len() - 1 {
+                let mut e = [0f32; N_LABELS];
+                let rows = &s.rows[s.offsets[k] as usize..s.offsets[k + 1] as usize];
+                t.weights.emit(rows, &mut e);
+                emit.push(e);
+            }
+            emit.clone()
+        })
+        .collect()
+}
+
+/// The same, through this thread's word cache.
+fn cached_emissions(t: &Tagger, title: &str, body: &str) -> Vec<Vec<[f32; N_LABELS]>> {
+    let mut out = Vec::new();
+    super::cache::with_cache(t.id, |cache| {
+        t.decode_cached(cache, title, body, |_, _, _, emit| out.push(emit.to_vec()));
+    })
+    .expect("cache free");
+    out
+}
+
+const TEXTS: &[(&str, &str)] = &[
+    (
+        "PUTIN TO VISIT CHINA",
+        "BEIJING, April 25 (Reuters) - Vladimir Putin\u{2019}s trip \u{2014} \u{201c}soon\u{201d}. Putin met Xi Jinping.",
+    ),
+    (
+        "Putin to visit China",
+        "MOSCOW -- Putin said on Monday he would visit China. PUTIN SAID SO. The Kremlin's Dmitry Peskov said Putin, Xi and Mr. Biden would meet in São Paulo.",
+    ),
+    (
+        "",
+        "putin china beijing visit. Visit Beijing! \"China,\" Putin said. U.S.-China talks in New York; the Fed's Jerome Powell.",
+    ),
+];
+
+#[test]
+fn the_word_cache_gives_the_same_emissions_as_tagging_without_it() {
+    let real = crate::extract::entities::TaggerExtractor::load()
+        .expect("embedded model")
+        .into_tagger();
+    for t in [toy_tagger(), real] {
+        // Twice: the first pass fills the cache, the second reads it.
+        for _ in 0..2 {
+            for &(title, body) in TEXTS {
+                let want = uncached_emissions(&t, title, body);
+                assert!(!want.is_empty());
+                assert_eq!(cached_emissions(&t, title, body), want, "{title:?}");
+                assert_eq!(
+                    t.tag(title, body),
+                    super::tag_with(&t.weights, &t.resources, t.features, title, body)
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn taggers_sharing_a_thread_keep_their_own_words() {
+    let real = crate::extract::entities::TaggerExtractor::load()
+        .expect("embedded model")
+        .into_tagger();
+    let toy = toy_tagger();
+    // Alternating taggers on one thread: each finds the other's words in
+    // the cache and must not use their sums.
+    for _ in 0..2 {
+        for t in [&toy, &real] {
+            let (title, body) = TEXTS[1];
+            assert_eq!(
+                cached_emissions(t, title, body),
+                uncached_emissions(t, title, body)
+            );
+        }
+    }
+}
