@@ -435,11 +435,20 @@ fn is_prompt(p: &str, letters: &str, words: usize) -> bool {
     // Every prefix is shorter than this; lowercasing only the head keeps the
     // check cheap on the many short lines of wire copy.
     const HEAD_CHARS: usize = 24;
-    let head: String = p
-        .chars()
-        .take(HEAD_CHARS)
-        .flat_map(char::to_lowercase)
-        .collect();
+    let mut buf = [0u8; HEAD_CHARS];
+    let n = p.len().min(HEAD_CHARS);
+    let head: std::borrow::Cow<str> = if p.as_bytes()[..n].is_ascii() {
+        // An ASCII head (its bytes are its characters) lowercased in place.
+        buf[..n].copy_from_slice(&p.as_bytes()[..n]);
+        buf[..n].make_ascii_lowercase();
+        std::str::from_utf8(&buf[..n]).unwrap_or_default().into()
+    } else {
+        p.chars()
+            .take(HEAD_CHARS)
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+            .into()
+    };
     PROMPT_PREFIXES
         .iter()
         .any(|prefix| head.starts_with(prefix))

@@ -703,6 +703,19 @@ impl FeatureSink for Vec<u64> {
     }
 }
 
+/// The numbers of the bits set in `flags`, lowest first.
+#[inline]
+fn set_bits(mut flags: u32) -> impl Iterator<Item = u32> {
+    flags &= (1 << N_FLAGS) - 1;
+    std::iter::from_fn(move || {
+        (flags != 0).then(|| {
+            let b = flags.trailing_zeros();
+            flags &= flags - 1;
+            b
+        })
+    })
+}
+
 /// Puts the feature hashes of token `k` (within sentence `s`) into `out`.
 #[inline]
 pub(crate) fn token_features(part: &Part, s: &Range<usize>, k: usize, out: &mut impl FeatureSink) {
@@ -728,10 +741,7 @@ pub(crate) fn token_features(part: &Part, s: &Range<usize>, k: usize, out: &mut 
     }
     let pos = d.flags & (F_SENT_START | F_CAPSLINE | F_TITLE_PART | F_HEADCASE | F_DATELINE);
     out.context(f(T_SUF_POS, mix(d.suf[2], pos as u64)));
-    for b in 0..N_FLAGS {
-        if d.flags & (1 << b) == 0 {
-            continue;
-        }
+    for b in set_bits(d.flags) {
         if WORD_FLAGS & (1 << b) != 0 {
             out.word(f(T_FLAG, b as u64));
         } else {
@@ -787,11 +797,8 @@ pub(crate) fn token_features(part: &Part, s: &Range<usize>, k: usize, out: &mut 
         | F_UPPER;
     for off in [-2isize, -1, 1, 2] {
         if let Some(p) = at(off) {
-            let bits = p.flags & NB;
-            for b in 0..N_FLAGS {
-                if bits & (1 << b) != 0 {
-                    out.context(f(T_NB_FLAG, mix(off as u64, b as u64)));
-                }
+            for b in set_bits(p.flags & NB) {
+                out.context(f(T_NB_FLAG, mix(off as u64, b as u64)));
             }
         }
     }

@@ -165,7 +165,14 @@ pub fn viterbi(emit: &[[f32; N_LABELS]], trans: &[f32]) -> Vec<u8> {
         for c in 0..N_LABELS {
             let mut best = neg;
             let mut arg = 0u8;
-            for p in 0..N_LABELS {
+            // An `I-` label follows only the `B-` and `I-` of its kind (the
+            // label before it and itself); the others may follow any.
+            let prevs = if is_inside(c as u8) {
+                c - 1..c + 1
+            } else {
+                0..N_LABELS
+            };
+            for p in prevs {
                 let s = score[p] + t[c][p];
                 if s > best {
                     best = s;

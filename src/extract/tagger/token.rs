@@ -158,8 +158,11 @@ fn keeps_period(word: &str) -> bool {
     if word.len() > 7 {
         return false;
     }
-    let lower = word.to_ascii_lowercase();
-    abbreviations().all.contains(lower.as_str())
+    let mut lower = [0u8; 7];
+    let lower = &mut lower[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    std::str::from_utf8(lower).is_ok_and(|l| abbreviations().all.contains(l))
 }
 
 #[cfg(any(test, feature = "lab"))]
@@ -294,8 +297,10 @@ fn split_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>
         }
         break;
     }
-    // Trailing punctuation, collected from the end.
-    let mut trailing: Vec<(usize, usize)> = Vec::new();
+    // Trailing punctuation, collected from the end into `out` and moved
+    // behind the core word(s) once those are pushed.
+    let mark = out.len();
+    let mut trailing = |s: usize, e: usize| push(out, s, e);
     loop {
         let word = &text[start..end];
         let Some(c) = word.chars().next_back() else {
@@ -307,7 +312,7 @@ fn split_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>
         if is_close(c) {
             // Keep the apostrophe of `'s`-less plural possessives as its own
             // token too: `Rebels'` -> `Rebels` `'`.
-            trailing.push((end - c.len_utf8(), end));
+            trailing(end - c.len_utf8(), end);
             end -= c.len_utf8();
             continue;
         }
@@ -319,35 +324,38 @@ fn split_word(text: &str, mut start: usize, mut end: usize, out: &mut Vec<Token>
                 if dots == word.len() {
                     break;
                 }
-                trailing.push((end - dots, end));
+                trailing(end - dots, end);
                 end -= dots;
                 continue;
             }
             if keeps_period(stem) {
                 break;
             }
-            trailing.push((end - 1, end));
+            trailing(end - 1, end);
             end -= 1;
             continue;
         }
         break;
     }
+    let n_trailing = out.len() - mark;
     if start < end {
         split_clitics(text, start, end, out);
     }
-    for &(s, e) in trailing.iter().rev() {
-        push(out, s, e);
-    }
+    // [trailing, last first; core] -> [core; trailing, in text order]
+    out[mark..].rotate_left(n_trailing);
+    let len = out.len();
+    out[len - n_trailing..].reverse();
 }
 
 fn is_clitic(word: &str) -> bool {
     let rest = word
         .strip_prefix('\'')
         .or_else(|| word.strip_prefix('\u{2019}'));
-    matches!(
-        rest.map(|r| r.to_ascii_lowercase()).as_deref(),
-        Some("s" | "re" | "ve" | "ll" | "d" | "m")
-    )
+    rest.is_some_and(|r| {
+        ["s", "re", "ve", "ll", "d", "m"]
+            .iter()
+            .any(|c| r.eq_ignore_ascii_case(c))
+    })
 }
 
 /// Splits possessives and clitics off a core word.
@@ -357,8 +365,7 @@ fn split_clitics(text: &str, start: usize, end: usize, out: &mut Vec<Token>) {
     let n = bytes.len();
     // n't
     if n > 3 {
-        let lower_tail = |k: usize| word[n - k..].to_ascii_lowercase();
-        if word.is_char_boundary(n - 3) && lower_tail(3) == "n't" && n > 4 {
+        if word.is_char_boundary(n - 3) && word[n - 3..].eq_ignore_ascii_case("n't") && n > 4 {
             out.push(Token {
                 start,
                 end: end - 3,
@@ -487,6 +494,17 @@ mod tests {
             [
                 "Mr.", "Smith", "met", "Gen.", "Lee", "in", "the", "U.S.", "on", "Jan.", "5", ",",
                 "said", "George", "W.", "Bush", "."
+            ]
+        );
+    }
+
+    #[test]
+    fn trailing_punctuation_keeps_text_order() {
+        assert_eq!(
+            toks("(Reuters).\" Acme Inc.), don't). Wait...\" Kyiv's)"),
+            [
+                "(", "Reuters", ")", ".", "\"", "Acme", "Inc.", ")", ",", "do", "n't", ")", ".",
+                "Wait", "...", "\"", "Kyiv", "'s", ")"
             ]
         );
     }
