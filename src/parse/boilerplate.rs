@@ -280,7 +280,7 @@ pub(crate) fn is_list_item(p: &str) -> bool {
 /// The lowercase letters of `p`, each run of other characters one space,
 /// none at the ends.
 fn letters_only(p: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(p.len());
     let mut gap = false;
     for c in p.chars() {
         if c.is_alphabetic() {
