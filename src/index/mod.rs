@@ -85,7 +85,8 @@ pub struct NewsIndex {
     live: Option<tantivy::IndexReader>,
     /// The persons (see `persons.rs`) of one state of the index, keyed by
     /// its segments and their deletes: a long-lived process reads or
-    /// computes them once per commit rather than once per request.
+    /// computes them once per commit rather than once per request, a
+    /// command once rather than once per step.
     persons: Mutex<Option<(StateKey, Persons)>>,
     /// The names of the string fast columns of each segment, by ordinal,
     /// for a live index: counting people and places per request then
@@ -371,9 +372,10 @@ impl NewsIndex {
         Ok(reader.searcher())
     }
 
-    /// The persons of the state `searcher` reads: kept in memory by a
-    /// live index, else read from `persons.json` when that was stored for
-    /// this state, else computed from the counts of every person name.
+    /// The persons of the state `searcher` reads: kept in memory from the
+    /// last call for the same state, else read from `persons.json` when
+    /// that was stored for this state, else computed from the counts of
+    /// every person name.
     pub(crate) fn persons(&self, searcher: &tantivy::Searcher) -> Result<Persons> {
         let key = searcher.generation().segments();
         if let Some((cached, value)) = self.persons.lock().ok().as_deref().and_then(Option::as_ref)
@@ -386,9 +388,10 @@ impl NewsIndex {
             Some(stored) => Arc::new(stored),
             None => Arc::new(self.compute_persons(searcher)?),
         };
-        if self.live.is_some()
-            && let Ok(mut slot) = self.persons.lock()
-        {
+        // Kept for the next reader of the same state: the server's next
+        // request, or the second step of a command (`people NAME` searches,
+        // then names the persons it matched).
+        if let Ok(mut slot) = self.persons.lock() {
             *slot = Some((key.clone(), Arc::clone(&persons)));
         }
         Ok(persons)
@@ -618,5 +621,74 @@ pub(crate) fn tantivy_error(path: &Path, e: tantivy::TantivyError) -> Error {
             path: path.to_path_buf(),
             source,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::model::{Article, ArticleId, Fingerprint};
+
+    fn article(position: u64, people: &[&str]) -> Article {
+        let path = PathBuf::from("/archive/a.jsonl");
+        Article {
+            id: ArticleId::from_source(&path, position),
+            path,
+            position,
+            title: format!("Story {position}"),
+            body: "Text.".to_string(),
+            date: None,
+            url: None,
+            source: None,
+            authors: Vec::new(),
+            tags: Vec::new(),
+            people: people.iter().map(|p| p.to_string()).collect(),
+            places: Vec::new(),
+            mentions: Vec::new(),
+            others: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_command_reads_the_persons_of_one_state_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let print = Fingerprint {
+            size: 1,
+            mtime: 1,
+            hash: 1,
+        };
+        let index = NewsIndex::open_or_create(dir.path(), false).unwrap();
+        let mut writer = index.writer(50 << 20, 1).unwrap();
+        for position in 0..3 {
+            writer
+                .add(&article(position, &["Donald Trump"]), &print)
+                .unwrap();
+        }
+        writer
+            .add(&article(3, &["Donald J. Trump"]), &print)
+            .unwrap();
+        writer.commit().unwrap();
+        index.store_persons().unwrap();
+
+        let searcher = index.searcher().unwrap();
+        let first = index.persons(&searcher).unwrap();
+        assert_eq!(first.person_of("Donald J. Trump"), Some(0));
+        // The same state again: the same persons, not read a second time.
+        let again = index.persons(&index.searcher().unwrap()).unwrap();
+        assert!(Arc::ptr_eq(&first, &again));
+
+        // A new state: its own persons, whatever the last call kept.
+        writer.add(&article(4, &["Joe Biden"]), &print).unwrap();
+        writer
+            .add(&article(5, &["Joseph R. Biden"]), &print)
+            .unwrap();
+        writer.add(&article(6, &["Joe Biden"]), &print).unwrap();
+        writer.commit().unwrap();
+        let after = index.persons(&index.searcher().unwrap()).unwrap();
+        assert!(!Arc::ptr_eq(&first, &after));
+        assert!(after.person_of("Joseph R. Biden").is_some());
+        assert_eq!(first.person_of("Joseph R. Biden"), None);
     }
 }
