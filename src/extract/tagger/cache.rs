@@ -1,12 +1,11 @@
 //! What the tagger remembers of the words it has met, per thread.
 //!
-//! About half of a token's features depend on the word alone (its hashes,
-//! shape, affixes, word lists, cluster: [`word_data`] and the
-//! [`FeatureSink::word`] features), and news text repeats its words: the
-//! hundred commonest make up about half of the tokens. For a word met
-//! before, the cache gives its data and the integer sum of its word-alone
-//! weight rows, so only the features of its context are hashed and looked
-//! up. Sums of integers do not depend on how they are split, so a tag is
+//! Many of a token's features depend on the word alone (its hashes, shape,
+//! affixes, word lists, cluster: [`word_data`] and the
+//! [`FeatureSink::word`] features), and news text repeats its words. For a
+//! word met before, the cache gives its data and the integer sum of its
+//! word-alone weight rows, so only the features of its context are hashed
+//! and looked up. Sums of integers do not depend on how they are split, so a tag is
 //! the same with the cache as without it (a test checks every emission).
 
 use std::cell::RefCell;
@@ -18,7 +17,8 @@ use super::features::{
 };
 use super::model::{N_LABELS, Weights};
 
-/// Words kept per thread before the cache starts over: about 8 MB.
+/// Words kept per thread before the cache starts over: about 8 MB (an
+/// entry, its key and its slot in the map take about 250 bytes).
 const CAPACITY: usize = 1 << 15;
 
 /// One word met before.
