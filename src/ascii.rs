@@ -28,9 +28,29 @@ pub(crate) fn find_ignore_ascii_case(haystack: &str, needle: &str) -> Option<usi
     None
 }
 
+/// `text` with its ASCII letters lowercased, written into `buf` (which
+/// must be at least as long) without allocating; other bytes are kept, so
+/// the result is `text.to_ascii_lowercase()`. `None` when `buf` is too
+/// short.
+pub(crate) fn to_ascii_lowercase_in<'a>(text: &str, buf: &'a mut [u8]) -> Option<&'a str> {
+    let out = buf.get_mut(..text.len())?;
+    out.copy_from_slice(text.as_bytes());
+    out.make_ascii_lowercase();
+    // Lowercasing ASCII bytes keeps UTF-8 valid.
+    std::str::from_utf8(out).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_lowercase_on_the_stack() {
+        let mut buf = [0u8; 8];
+        assert_eq!(to_ascii_lowercase_in("Mr.", &mut buf), Some("mr."));
+        assert_eq!(to_ascii_lowercase_in("ÉTé", &mut buf), Some("Été"));
+        assert_eq!(to_ascii_lowercase_in("too long!", &mut buf), None);
+    }
 
     #[test]
     fn case_insensitive_search() {

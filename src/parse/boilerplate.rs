@@ -15,7 +15,7 @@
 //!
 //! Uses `ascii` only.
 
-use crate::ascii::find_ignore_ascii_case;
+use crate::ascii::{find_ignore_ascii_case, to_ascii_lowercase_in};
 
 /// Why [`classify`] drops a paragraph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -276,9 +276,8 @@ pub(crate) fn is_list_item(p: &str) -> bool {
     (1..=3).contains(&digits) && (p[digits..].starts_with(". ") || p[digits..].starts_with(") "))
 }
 
-/// Lowercase letters and single spaces only: "Share this: »" -> "share this".
-/// The lowercase letters of `p`, each run of other characters one space,
-/// none at the ends.
+/// Lowercase letters and single spaces only: "Share this: »" -> "share this"
+/// (each run of other characters is one space, none at the ends).
 fn letters_only(p: &str) -> String {
     let mut out = String::with_capacity(p.len());
     let mut gap = false;
@@ -413,6 +412,9 @@ const PROMPT_PREFIXES: &[&str] = &[
     "copyright (c)",
 ];
 
+/// Starts a copyright line when a year follows ("Copyright 2019 ...").
+const COPYRIGHT: &str = "copyright ";
+
 /// Newsletter, subscription, social-media, "Read more: ..." and copyright
 /// lines. Only short lines qualify: a prompt is never a long paragraph.
 fn is_prompt(p: &str, letters: &str, words: usize) -> bool {
@@ -424,12 +426,18 @@ fn is_prompt(p: &str, letters: &str, words: usize) -> bool {
     {
         return true;
     }
-    // Every prefix, and "copyright ", starts with one of these.
+    // The rules of the head below need it to start as a prefix does.
     let first = p
         .chars()
         .next()
         .map(|c| c.to_lowercase().next().unwrap_or(c));
-    if !matches!(first, Some('s' | 'c' | 'f' | 'l' | 'r' | 'a' | '©')) {
+    let may_start = |first: char| {
+        PROMPT_PREFIXES
+            .iter()
+            .chain(&[COPYRIGHT])
+            .any(|prefix| prefix.starts_with(first))
+    };
+    if !first.is_some_and(may_start) {
         return find_ignore_ascii_case(p, "all rights reserved").is_some();
     }
     // Every prefix is shorter than this; lowercasing only the head keeps the
@@ -439,9 +447,9 @@ fn is_prompt(p: &str, letters: &str, words: usize) -> bool {
     let n = p.len().min(HEAD_CHARS);
     let head: std::borrow::Cow<str> = if p.as_bytes()[..n].is_ascii() {
         // An ASCII head (its bytes are its characters) lowercased in place.
-        buf[..n].copy_from_slice(&p.as_bytes()[..n]);
-        buf[..n].make_ascii_lowercase();
-        std::str::from_utf8(&buf[..n]).unwrap_or_default().into()
+        to_ascii_lowercase_in(&p[..n], &mut buf)
+            .unwrap_or_default()
+            .into()
     } else {
         p.chars()
             .take(HEAD_CHARS)
@@ -453,7 +461,8 @@ fn is_prompt(p: &str, letters: &str, words: usize) -> bool {
         .iter()
         .any(|prefix| head.starts_with(prefix))
         || find_ignore_ascii_case(p, "all rights reserved").is_some()
-        || (head.starts_with("copyright ") && head[10..].starts_with(|c: char| c.is_ascii_digit()))
+        || (head.starts_with(COPYRIGHT)
+            && head[COPYRIGHT.len()..].starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Caption markers followed by the credit: "Photo: Xinhua via EPA-EFE".
@@ -855,6 +864,14 @@ mod tests {
                     && chars[i + 1] == ' '
                     && (chars[i + 2].is_uppercase() || "“\"‘".contains(chars[i + 2]))
             })
+        }
+    }
+
+    #[test]
+    fn credit_prefixes_pass_the_cheap_test_before_the_search() {
+        // `credit_after_prefix` skips paragraphs with neither.
+        for prefix in CREDIT_PREFIXES {
+            assert!(prefix.contains(':') || prefix.ends_with(" by "), "{prefix}");
         }
     }
 

@@ -13,7 +13,7 @@ use std::cell::RefCell;
 use rustc_hash::FxHashMap;
 
 use super::features::{
-    FeatureSet, FeatureSink, Part, Resources, TokData, token_features, word_data,
+    FeatureSet, FeatureSink, Part, Resources, TokData, row, token_features, word_data,
 };
 use super::model::{N_LABELS, Weights};
 
@@ -122,16 +122,12 @@ impl WordCache {
             };
             token_features(part, s, k, &mut features);
             let form = features.form;
-            let shift = 64 - weights.bits;
-            let rows: Vec<u32> = rest
-                .iter()
-                .map(|&h| (super::features::fmix(h) >> shift) as u32)
-                .collect();
+            let rows: Vec<u32> = rest.iter().map(|&h| row(h, weights.bits)).collect();
             let without = weights.sum(&rows);
             let mut with = without;
-            let row = weights.sum(&[(super::features::fmix(form) >> shift) as u32]);
+            let form_row = weights.sum(&[row(form, weights.bits)]);
             for l in 0..N_LABELS {
-                with[l] += row[l];
+                with[l] += form_row[l];
             }
             [without, with]
         });

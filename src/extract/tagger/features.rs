@@ -50,9 +50,16 @@ pub(crate) fn hash_str(s: &str) -> u64 {
     hash_bytes(0x9e37_79b9_7f4a_7c15, s.as_bytes())
 }
 
+/// The row of a feature hash in a weight table of `2^bits` rows: the top
+/// bits of its final avalanche.
+#[inline]
+pub(crate) fn row(h: u64, bits: u32) -> u32 {
+    (fmix(h) >> (64 - bits)) as u32
+}
+
 /// Final avalanche (murmur3 fmix64) before taking the row bits.
 #[inline]
-pub(crate) fn fmix(mut h: u64) -> u64 {
+fn fmix(mut h: u64) -> u64 {
     h ^= h >> 33;
     h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
     h ^= h >> 33;
@@ -364,19 +371,7 @@ pub(crate) const WORD_FLAGS: u32 = F_TITLECASE
 /// capitalisation bucket.
 pub(crate) fn word_data(w: &str, res: &Resources, fs: FeatureSet) -> TokData {
     let mut d = TokData::default();
-    let mut lower = String::with_capacity(w.len());
-    if w.is_ascii() {
-        lower.push_str(w);
-        lower.make_ascii_lowercase();
-    } else {
-        for c in w.chars() {
-            if c == '\u{2019}' {
-                lower.push('\'');
-            } else {
-                lower.extend(c.to_lowercase());
-            }
-        }
-    }
+    let lower = lowercase(w);
     d.word = hash_str(w);
     d.lower = hash_str(&lower);
     let (s1, s2) = shape_hashes(w);
@@ -830,13 +825,24 @@ pub(crate) fn token_features(part: &Part, s: &Range<usize>, k: usize, out: &mut 
 /// Lowercase-word hash of a token text, as used for clusters and
 /// capitalisation buckets.
 pub fn lower_hash(word: &str) -> u64 {
+    hash_str(&lowercase(word))
+}
+
+/// A word lowercased as the features see it: a curly apostrophe is a
+/// straight one.
+fn lowercase(word: &str) -> String {
     let mut lower = String::with_capacity(word.len());
-    for c in word.chars() {
-        if c == '\u{2019}' {
-            lower.push('\'');
-        } else {
-            lower.extend(c.to_lowercase());
+    if word.is_ascii() {
+        lower.push_str(word);
+        lower.make_ascii_lowercase();
+    } else {
+        for c in word.chars() {
+            if c == '\u{2019}' {
+                lower.push('\'');
+            } else {
+                lower.extend(c.to_lowercase());
+            }
         }
     }
-    hash_str(&lower)
+    lower
 }

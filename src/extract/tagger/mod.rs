@@ -39,7 +39,7 @@ mod tests;
 use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use features::{F_CAPSLINE, FeatureSet, Part, Resources, document_flags, fmix, token_features};
+use features::{F_CAPSLINE, FeatureSet, Part, Resources, document_flags, row, token_features};
 pub use model::ModelError;
 use model::{ModelData, N_LABELS, Weights, is_inside, label_kind, viterbi};
 
@@ -160,7 +160,6 @@ pub fn featurize(
     }
     let mut out = Vec::new();
     let mut hashes = Vec::with_capacity(96);
-    let shift = 64 - bits;
     for (section, part) in Section::BOTH.into_iter().zip(&parts) {
         for s in &part.sentences {
             let mut sf = SentenceFeatures {
@@ -173,8 +172,7 @@ pub fn featurize(
             for k in s.clone() {
                 hashes.clear();
                 token_features(part, s, k, &mut hashes);
-                sf.rows
-                    .extend(hashes.iter().map(|&h| (fmix(h) >> shift) as u32));
+                sf.rows.extend(hashes.iter().map(|&h| row(h, bits)));
                 sf.offsets.push(sf.rows.len() as u32);
             }
             out.push(sf);
@@ -417,7 +415,6 @@ impl Tagger {
         if fs.doc {
             document_flags(&mut parts);
         }
-        let shift = 64 - weights.bits;
         let mut hashes = Vec::with_capacity(64);
         let mut rows: Vec<u32> = Vec::new();
         let mut offsets: Vec<u32> = Vec::new();
@@ -433,7 +430,7 @@ impl Tagger {
                 for k in s.clone() {
                     hashes.clear();
                     token_features(part, s, k, &mut cache::ContextFeatures(&mut hashes));
-                    rows.extend(hashes.iter().map(|&h| (fmix(h) >> shift) as u32));
+                    rows.extend(hashes.iter().map(|&h| row(h, weights.bits)));
                     offsets.push(rows.len() as u32);
                     let caps = part.data[k].flags & F_CAPSLINE != 0;
                     sums.push(cache.sum(slots[k], part, s, k, weights, caps));

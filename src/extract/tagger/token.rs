@@ -158,11 +158,9 @@ fn keeps_period(word: &str) -> bool {
     if word.len() > 7 {
         return false;
     }
-    let mut lower = [0u8; 7];
-    let lower = &mut lower[..word.len()];
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    std::str::from_utf8(lower).is_ok_and(|l| abbreviations().all.contains(l))
+    let mut buf = [0u8; 7];
+    crate::ascii::to_ascii_lowercase_in(word, &mut buf)
+        .is_some_and(|lower| abbreviations().all.contains(lower))
 }
 
 #[cfg(any(test, feature = "lab"))]
