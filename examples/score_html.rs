@@ -163,12 +163,13 @@ fn main() {
         .enumerate()
         .find(|(i, a)| {
             let after_flag =
-                *i > 0 && ["--set", "--show", "--time"].contains(&args[i - 1].as_str());
+                *i > 0 && ["--set", "--show", "--time", "--dump"].contains(&args[i - 1].as_str());
             !after_flag && !a.starts_with('-') && a.parse::<usize>().is_err()
         })
         .map(|(_, a)| a.clone())
         .unwrap_or_else(|| "final".into());
     let verbose = args.iter().any(|a| a == "-v");
+    let dump = value("--dump").cloned();
     let time_passes: usize = value("--time").and_then(|s| s.parse().ok()).unwrap_or(1);
 
     let mut names: Vec<(String, &'static str)> =
@@ -212,6 +213,9 @@ fn main() {
             "combined" => read_html_with(bytes, Strategy::Combined)
                 .map(|a| a.body)
                 .unwrap_or_default(),
+            "marked" => read_html_with(bytes, Strategy::Marked)
+                .map(|a| a.body)
+                .unwrap_or_default(),
             "jsonld" => read_html_with(bytes, Strategy::JsonLd)
                 .map(|a| a.body)
                 .unwrap_or_default(),
@@ -243,16 +247,33 @@ fn main() {
     );
     // (set, page id, part, (tp, fp, fn)) of every page.
     let mut all_results: Vec<(&str, &str, Part, Counts)> = Vec::new();
+    let mut dump_lines = String::new();
     for set in &sets {
         let results: Vec<(Part, Counts)> = set
             .pages
             .iter()
-            .map(|page| (page.part, match_page(&page.gold, &extract(&page.bytes))))
+            .map(|page| {
+                let body = extract(&page.bytes);
+                let counts = match_page(&page.gold, &body);
+                if dump.is_some() {
+                    let (tp, fp, fn_) = counts;
+                    let line = serde_json::json!({
+                        "set": set.name, "id": page.id, "part": page.part.to_string(),
+                        "body": body, "p": precision(tp, fp, fn_), "r": recall(tp, fp, fn_),
+                    });
+                    dump_lines.push_str(&line.to_string());
+                    dump_lines.push('\n');
+                }
+                (page.part, counts)
+            })
             .collect();
         report(&mode, &set.name, &results);
         for (page, (part, m)) in set.pages.iter().zip(results) {
             all_results.push((&set.name, &page.id, part, m));
         }
+    }
+    if let Some(path) = &dump {
+        std::fs::write(path, dump_lines).expect("write --dump file");
     }
     let web: Vec<(Part, Counts)> = all_results
         .iter()

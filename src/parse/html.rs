@@ -11,8 +11,11 @@
 //! The body comes from dom_smoothie (a Readability port, run on the same
 //! parsed document) with its lines cleaned by [`clean_paragraphs`]; when that
 //! gives under 500 characters, our own Readability-style scorer
-//! (`extract`) runs too and the longer result wins; when both give
-//! nothing, every visible `<p>`, then the whole visible text, is taken.
+//! (`extract`) runs too and the longer result wins; when the page marks
+//! its one body (`marked`: `entry-content`, `itemprop=articleBody`, ...)
+//! and the result missed it or holds it with furniture around, the marked
+//! body is taken; when all give nothing, every visible `<p>`, then the whole
+//! visible text, is taken.
 //! Nothing here panics on any input.
 //!
 //! Measured on the 121 pages of the article-extraction benchmark (4-token
@@ -25,6 +28,7 @@
 pub(crate) mod dom;
 mod extract;
 pub(crate) mod jsonld;
+mod marked;
 mod meta;
 #[cfg(feature = "lab")]
 pub mod score;
@@ -85,6 +89,8 @@ pub enum Strategy {
     JsonLd,
     /// dom_smoothie, with our own scorer when it finds little (the default).
     Combined,
+    /// Only the page's one marked body container (`marked`), else nothing.
+    Marked,
 }
 
 /// Below this many characters of cleaned body, the combined strategy also
@@ -172,7 +178,7 @@ fn read_tree(html: &str, strategy: Strategy, title_hint: &str) -> (HtmlArticle, 
         Strategy::Combined => {
             let from_smoothie = cleaned(smoothie_paragraphs(doc));
             let chars = |ps: &[String]| ps.iter().map(|p| p.chars().count()).sum::<usize>();
-            if chars(&from_smoothie) >= SHORT_BODY_CHARS {
+            let chosen = if chars(&from_smoothie) >= SHORT_BODY_CHARS {
                 from_smoothie
             } else {
                 let own = cleaned(extract::extract(&dom));
@@ -181,8 +187,13 @@ fn read_tree(html: &str, strategy: Strategy, title_hint: &str) -> (HtmlArticle, 
                 } else {
                     from_smoothie
                 }
+            };
+            match marked::body(&dom).map(cleaned) {
+                Some(marked) if marked::prefer_marked(&chosen, &marked) => marked,
+                _ => chosen,
             }
         }
+        Strategy::Marked => marked::body(&dom).unwrap_or_default(),
         Strategy::JsonLd => match &meta.ld_body {
             Some(body) => body
                 .split('\n')
@@ -196,7 +207,7 @@ fn read_tree(html: &str, strategy: Strategy, title_hint: &str) -> (HtmlArticle, 
         Strategy::Combined => paragraphs,
         _ => cleaned(paragraphs),
     };
-    if body.is_empty() {
+    if body.is_empty() && strategy != Strategy::Marked {
         body = fallback_paragraphs(&dom, headline);
     }
     // A byline at the top ("By Jane Roe") is metadata, not text.

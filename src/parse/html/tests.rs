@@ -199,3 +199,51 @@ proptest::proptest! {
         let _ = html_to_article(&s);
     }
 }
+
+#[test]
+fn two_marked_bodies_mark_nothing() {
+    // A blog's front page: several entries, none of them the page's one body.
+    let html = page(
+        "",
+        &format!(
+            "<div class=\"entry-content\"><p>{P1}</p></div>\
+             <div class=\"entry-content\"><p>{P2}</p></div>"
+        ),
+    );
+    let doc = dom_query::Document::from(html.as_str());
+    let dom = Dom::from_document(&doc);
+    assert_eq!(marked::container(&dom), None);
+    // Nested marks count once: the outermost.
+    let html = page(
+        "",
+        &format!("<div itemprop=\"articleBody\"><div class=\"post-body\"><p>{P1}</p></div></div>"),
+    );
+    let doc = dom_query::Document::from(html.as_str());
+    let dom = Dom::from_document(&doc);
+    let id = marked::container(&dom).expect("one marked body");
+    assert_eq!(dom.node(id).attr("itemprop"), Some("articleBody"));
+}
+
+#[test]
+fn when_the_marked_body_replaces_the_extractors_text() {
+    let lines = |s: &str| vec![s.to_string()];
+    let post = format!("{P1} {P2}");
+    // Too short to trust.
+    assert!(!marked::prefer_marked(
+        &lines(P3),
+        &lines("Share this post")
+    ));
+    // The extractor read something else.
+    assert!(marked::prefer_marked(&lines(P3), &lines(&post)));
+    // The same text.
+    assert!(!marked::prefer_marked(&lines(&post), &lines(&post)));
+    // The extractor's text holds the post and some furniture around it.
+    let with_furniture = vec![
+        post.clone(),
+        "Related: pier opens; harbour fees".to_string(),
+    ];
+    assert!(marked::prefer_marked(&with_furniture, &lines(&post)));
+    // The marked part is a small part of the extractor's text: an excerpt.
+    let long = vec![post.clone(), P3.to_string(), P3.replace("board", "council")];
+    assert!(!marked::prefer_marked(&long, &lines(P1)));
+}
