@@ -62,7 +62,7 @@ pub use query::{
     Articles, Companion, Companions, DateBound, EntityCount, Exploration, Hit, Interval,
     MAX_BUCKETS, Overview, PersonForms, Related, RelatedOptions, SearchRequest, SearchResults,
     Snippet, Sort, Stats, Timeline, TimelineBucket, articles, count_entities, explore, get_article,
-    parse_day_bound, person_forms, related, search, stats, timeline,
+    parse_day_bound, person_forms, related, search, search_named, stats, timeline,
 };
 pub use walk::{SourceFile, Walk, WalkError, walk};
 

@@ -119,6 +119,27 @@ fn any_form_finds_every_article_of_the_person() {
     assert_eq!(articles_of(&dir, "George W. Bush"), vec!["e.txt", "f.txt"]);
 }
 
+/// `people NAME` on a terminal says which persons an ambiguous name
+/// matched, with each one's articles, counted with the hits: every form of
+/// a person counts, and only the persons the name names are listed.
+#[test]
+fn an_ambiguous_name_says_which_persons_it_matched() {
+    let dir = corpus();
+    let (out, _) = dir
+        .command(&["people", "bush", "--color", "never"])
+        .expect_code(0);
+    let first = out.lines().next().unwrap_or_default();
+    assert_eq!(
+        first,
+        "\"bush\" matches 2 people: George H. W. Bush (2), George W. Bush (2)"
+    );
+    // One person: no such line, the hits come first.
+    let (out, _) = dir
+        .command(&["people", "Charles Schumer", "--color", "never"])
+        .expect_code(0);
+    assert!(out.starts_with("4 articles match"), "{out}");
+}
+
 #[test]
 fn forms_show_what_was_merged() {
     let dir = corpus();

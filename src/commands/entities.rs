@@ -65,28 +65,31 @@ pub fn run(index_path: &Path, args: EntityArgs, kind: EntityKind, style: &Style)
                 offset: args.offset,
                 ..filter.clone()
             };
-            match kind {
-                EntityKind::Person => request.people.push(name.clone()),
-                EntityKind::Place => request.places.push(name.clone()),
-            }
-            let results = newsdex::search(&index, &request)?;
-            if format == Format::Human {
-                // Say which entities the name matched when it is ambiguous.
-                let matched = newsdex::count_entities(&index, kind, &filter, Some(name), 10)?;
-                if matched.len() > 1 {
-                    let list: Vec<String> = matched
-                        .iter()
-                        .map(|e| format!("{} ({})", e.name, e.articles))
-                        .collect();
-                    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-                    writeln!(
-                        out,
-                        "{name:?} matches {} {}: {}",
-                        matched.len(),
-                        kind_plural(kind),
-                        list.join(", ")
-                    )?;
+            // The human output says which entities the name matched when it
+            // is ambiguous; they are counted in the same pass as the hits.
+            let (results, matched) = match format {
+                Format::Human => newsdex::search_named(&index, kind, &request, name, 10)?,
+                _ => {
+                    match kind {
+                        EntityKind::Person => request.people.push(name.clone()),
+                        EntityKind::Place => request.places.push(name.clone()),
+                    }
+                    (newsdex::search(&index, &request)?, Vec::new())
                 }
+            };
+            if matched.len() > 1 {
+                let list: Vec<String> = matched
+                    .iter()
+                    .map(|e| format!("{} ({})", e.name, e.articles))
+                    .collect();
+                let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+                writeln!(
+                    out,
+                    "{name:?} matches {} {}: {}",
+                    matched.len(),
+                    kind_plural(kind),
+                    list.join(", ")
+                )?;
             }
             print_results(&results, request.offset, format, style)
         }

@@ -31,7 +31,15 @@ pub(crate) struct NameCounts<'a> {
     persons: Option<Persons>,
     /// Counting places: the archive's names that are no place.
     places_of: Option<Persons>,
+    /// Only the names (for people: the names persons are shown by) for
+    /// which this is true are counted and read.
+    keep: Option<Keep>,
 }
+
+/// A test on the names to count, so that the names that fail it are never
+/// copied out of the dictionary (`people NAME` counts the companions of
+/// every article that names the person, and keeps a handful).
+pub(crate) type Keep = std::sync::Arc<dyn Fn(&str) -> bool + Send + Sync>;
 
 impl<'a> NameCounts<'a> {
     /// The counts of the values of `field` in `index`.
@@ -41,6 +49,16 @@ impl<'a> NameCounts<'a> {
             index,
             persons: None,
             places_of: None,
+            keep: None,
+        }
+    }
+
+    /// Counts only the names for which `keep` is true; a person's forms
+    /// count when `keep` is true of the name the person is shown by.
+    pub(crate) fn keeping(self, keep: Keep) -> NameCounts<'a> {
+        NameCounts {
+            keep: Some(keep),
+            ..self
         }
     }
 
@@ -58,6 +76,7 @@ impl<'a> NameCounts<'a> {
                 index,
                 persons: persons.filter(|p| !p.is_empty()),
                 places_of: None,
+                keep: None,
             },
             EntityKind::Place => NameCounts {
                 places_of: persons.filter(|p| p.leaves_out_places()),
@@ -82,6 +101,8 @@ pub(crate) struct SegmentNameCounts {
     /// writes two forms of one person is counted once when the names are
     /// known (at harvest, where only the counted names are read).
     runs: Vec<u32>,
+    /// See [`NameCounts::keeping`].
+    keep: Option<Keep>,
 }
 
 /// The end of a document's run of ordinals.
@@ -108,6 +129,7 @@ impl Collector for NameCounts<'_> {
             persons: self.persons.clone(),
             places_of: self.places_of.clone(),
             runs: Vec::new(),
+            keep: self.keep.clone(),
         })
     }
 
@@ -163,17 +185,44 @@ impl SegmentCollector for SegmentNameCounts {
             .filter(|(_, count)| **count > 0)
             .map(|(ord, _)| ord as u64)
             .collect();
-        let mut named: Vec<(u32, String)> = Vec::with_capacity(ords.len());
+        // Which person each name is (`None`: no person, counted as itself;
+        // `Some(NO_PERSON)`: not counted), and whether it is kept.
+        let persons = self.persons.as_deref();
+        let places_of = self.places_of.as_deref();
+        let mut person_kept: HashMap<u32, bool> = HashMap::default();
+        let mut triage = |name: &str| -> Option<Option<u32>> {
+            if places_of.is_some_and(|p| p.is_no_place(name)) {
+                return None;
+            }
+            let person = persons.and_then(|p| p.lookup(name));
+            let kept = match (person, &self.keep) {
+                (Some(NO_PERSON), _) => false,
+                (_, None) => true,
+                (Some(at), Some(keep)) => *person_kept
+                    .entry(at)
+                    .or_insert_with(|| persons.is_some_and(|p| keep(&p.person(at).name))),
+                (None, Some(keep)) => keep(name),
+            };
+            kept.then_some(person)
+        };
+        // (ordinal, name, person) of every counted name that is kept.
+        let mut named: Vec<(u32, String, Option<u32>)> = Vec::new();
         match &self.names {
-            Some(names) => named.extend(
-                ords.iter()
-                    .map(|&ord| (ord as u32, names[ord as usize].clone())),
-            ),
+            Some(names) => {
+                for &ord in &ords {
+                    let name = &names[ord as usize];
+                    if let Some(person) = triage(name) {
+                        named.push((ord as u32, name.clone(), person));
+                    }
+                }
+            }
             None => {
                 let mut next = ords.iter();
-                let read = column.dictionary().sorted_ords_to_term_cb(&ords, |name| {
-                    if let Some(&ord) = next.next() {
-                        named.push((ord as u32, String::from_utf8_lossy(name).into_owned()));
+                let read = column.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+                    let Some(&ord) = next.next() else { return };
+                    let name = String::from_utf8_lossy(bytes);
+                    if let Some(person) = triage(&name) {
+                        named.push((ord as u32, name.into_owned(), person));
                     }
                 });
                 // A dictionary that cannot be read leaves those names
@@ -181,22 +230,19 @@ impl SegmentCollector for SegmentNameCounts {
                 debug_assert!(read.is_ok());
             }
         }
-        let Some(persons) = &self.persons else {
-            let places_of = self.places_of.as_deref();
+        let Some(persons) = persons else {
             return named
                 .into_iter()
-                .filter(|(_, name)| !places_of.is_some_and(|p| p.is_no_place(name)))
-                .map(|(ord, name)| (name, u64::from(self.counts[ord as usize])))
+                .map(|(ord, name, _)| (name, u64::from(self.counts[ord as usize])))
                 .collect();
         };
         let mut out = Vec::with_capacity(named.len());
-        // Each counted ordinal's person; NO_PERSON for the rest.
+        // Each kept ordinal's person; NO_PERSON for the rest.
         let mut person_of_ord: Vec<u32> = vec![NO_PERSON; self.counts.len()];
         let mut person_counts: HashMap<u32, u64> = HashMap::default();
-        for (ord, name) in named {
+        for (ord, name, person) in named {
             let count = u64::from(self.counts[ord as usize]);
-            match persons.lookup(&name) {
-                Some(NO_PERSON) => {}
+            match person {
                 Some(person) => {
                     person_of_ord[ord as usize] = person;
                     *person_counts.entry(person).or_insert(0) += count;

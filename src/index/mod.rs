@@ -24,7 +24,7 @@ use std::sync::{Arc, Mutex};
 use serde::{Deserialize, Serialize};
 use tantivy::Index;
 
-pub(crate) use counts::NameCounts;
+pub(crate) use counts::{Keep, NameCounts};
 pub(crate) use persons::Identities;
 use schema::FORMAT_VERSION;
 pub(crate) use schema::Fields;

@@ -613,7 +613,8 @@ impl Identities {
         no_people: Vec<String>,
         no_places: Vec<String>,
     ) -> Identities {
-        let mut of = HashMap::default();
+        let forms: usize = persons.iter().map(|p| p.forms.len()).sum();
+        let mut of = HashMap::with_capacity_and_hasher(forms + no_people.len(), Default::default());
         for (at, person) in persons.iter().enumerate() {
             for (form, _) in &person.forms {
                 of.insert(form.clone(), at as u32);

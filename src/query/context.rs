@@ -2,7 +2,7 @@
 //! through `QueryParser`, people, places and dates as filters. Shared by
 //! search, counting, article reads and stats.
 
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::ops::Bound;
 
 use chrono::NaiveDate;
@@ -11,6 +11,7 @@ use tantivy::query::{
     TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DateTime, DocAddress, Searcher, TantivyDocument, Term};
 
 use super::request::SearchRequest;
@@ -32,6 +33,8 @@ pub(super) struct Context<'a> {
     pub(super) searcher: Searcher,
     /// The archive's persons (see `index::persons`), read on first use.
     persons: OnceCell<Persons>,
+    /// The last name looked up by [`Context::matching`] and its persons.
+    matched: RefCell<Option<(String, Vec<u32>)>>,
 }
 
 impl<'a> Context<'a> {
@@ -41,6 +44,7 @@ impl<'a> Context<'a> {
             fields: index.fields(),
             searcher: index.searcher()?,
             persons: OnceCell::new(),
+            matched: RefCell::new(None),
         })
     }
 
@@ -76,6 +80,20 @@ impl<'a> Context<'a> {
         Ok(self.persons.get_or_init(|| persons))
     }
 
+    /// The persons that `name` names (`Identities::matching`), remembered
+    /// for the next call: `people NAME` asks for its articles and then
+    /// for its counts.
+    pub(super) fn matching(&self, name: &str) -> Result<Vec<u32>> {
+        if let Some((last, found)) = &*self.matched.borrow()
+            && last == name
+        {
+            return Ok(found.clone());
+        }
+        let found = self.persons()?.matching(name);
+        *self.matched.borrow_mut() = Some((name.to_string(), found.clone()));
+        Ok(found)
+    }
+
     /// Counts the articles per name of one kind over the documents
     /// searched: people per person, every form of a person as one, without
     /// the names that are no person or no place.
@@ -92,7 +110,7 @@ impl<'a> Context<'a> {
         let by_words = self.name_query(self.fields.people, name)?;
         let persons = self.persons()?;
         let mut alternatives: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, by_words)];
-        for at in persons.matching(name) {
+        for at in self.matching(name)? {
             for (form, _) in &persons.person(at).forms {
                 let term = Term::from_field_text(self.fields.person_name, form);
                 alternatives.push((
@@ -129,7 +147,7 @@ impl<'a> Context<'a> {
     }
 
     /// The analyzer of title and body.
-    pub(super) fn text_analyzer(&self) -> tantivy::tokenizer::TextAnalyzer {
+    pub(super) fn text_analyzer(&self) -> TextAnalyzer {
         self.index
             .tantivy()
             .tokenizers()
@@ -139,18 +157,16 @@ impl<'a> Context<'a> {
 
     /// The words of a name as the name analyzer indexes them.
     pub(super) fn name_words(&self, name: &str) -> Vec<String> {
-        let mut analyzer = self
-            .index
+        analyzer_words(&mut self.name_analyzer(), name)
+    }
+
+    /// The analyzer of the name fields.
+    pub(super) fn name_analyzer(&self) -> TextAnalyzer {
+        self.index
             .tantivy()
             .tokenizers()
             .get(NAME_ANALYZER)
-            .expect("analyzers are registered when the index opens");
-        let mut stream = analyzer.token_stream(name);
-        let mut words = Vec::new();
-        while stream.advance() {
-            words.push(stream.token().text.clone());
-        }
-        words
+            .expect("analyzers are registered when the index opens")
     }
 
     /// The whole request as one query: text (scored) and filters (not).
@@ -230,6 +246,26 @@ fn normalize(query: &str) -> String {
 }
 
 /// True when `wanted` occurs as a contiguous run of `words`.
+/// The words `analyzer` makes of `name`.
+pub(super) fn analyzer_words(analyzer: &mut TextAnalyzer, name: &str) -> Vec<String> {
+    let mut stream = analyzer.token_stream(name);
+    let mut words = Vec::new();
+    while stream.advance() {
+        words.push(stream.token().text.clone());
+    }
+    words
+}
+
+/// False only when `name` cannot hold the analyzed `words`: an ASCII name
+/// (which the analyzer only splits and lowercases) that lacks one of the
+/// ASCII words, ignoring case. A cheap test before [`analyzer_words`].
+pub(super) fn may_contain_words(name: &str, words: &[String]) -> bool {
+    !name.is_ascii()
+        || words
+            .iter()
+            .all(|w| !w.is_ascii() || crate::ascii::find_ignore_ascii_case(name, w).is_some())
+}
+
 pub(super) fn contains_words(words: &[String], wanted: &[String]) -> bool {
     !wanted.is_empty() && words.windows(wanted.len()).any(|w| w == wanted)
 }

@@ -1,11 +1,14 @@
 //! Counting the articles that mention each person or place.
 
+use std::sync::{Arc, Mutex};
+
 use rustc_hash::FxHashSet;
 
-use super::context::{Context, contains_words};
+use super::context::{Context, analyzer_words, contains_words, may_contain_words};
 use super::request::SearchRequest;
+use super::search::SearchResults;
 use crate::error::Result;
-use crate::index::NewsIndex;
+use crate::index::{Keep, NameCounts, NewsIndex};
 use crate::model::EntityKind;
 
 /// An entity and the number of articles that mention it.
@@ -43,41 +46,84 @@ fn count_with(
 ) -> Result<Vec<EntityCount>> {
     let mut request = filter.clone();
     if let Some(name) = name {
-        match kind {
-            EntityKind::Person => request.people.push(name.to_string()),
-            EntityKind::Place => request.places.push(name.to_string()),
-        }
+        push_name(&mut request, kind, name);
     }
     let (query, _) = cx.query(&request)?;
     let counts = cx
         .searcher
-        .search(&query, &cx.counts(kind)?)
+        .search(&query, &entity_counts(cx, kind, name)?)
         .map_err(|e| cx.err(e))?;
-    let wanted: Option<(Vec<String>, FxHashSet<&str>)> = match (name, kind) {
-        (None, _) => None,
-        (Some(name), EntityKind::Person) => {
-            let persons = cx.persons()?;
-            let named = persons
-                .matching(name)
-                .into_iter()
-                .map(|at| persons.person(at).name.as_str())
-                .collect();
-            Some((cx.name_words(name), named))
-        }
-        (Some(name), EntityKind::Place) => Some((cx.name_words(name), FxHashSet::default())),
+    Ok(entries(counts, limit))
+}
+
+/// The articles that mention person (place) `name` under `request`'s
+/// filters and order, and the entities the name matched with their
+/// articles (at most `limit`), counted in the same pass
+/// (`newsdex people NAME`).
+pub fn search_named(
+    index: &NewsIndex,
+    kind: EntityKind,
+    request: &SearchRequest,
+    name: &str,
+    limit: usize,
+) -> Result<(SearchResults, Vec<EntityCount>)> {
+    let cx = Context::new(index)?;
+    let mut request = request.clone();
+    push_name(&mut request, kind, name);
+    let (results, counts) =
+        super::search::run(&cx, &request, entity_counts(&cx, kind, Some(name))?)?;
+    Ok((results, entries(counts, limit)))
+}
+
+/// Adds `name` to the people (places) that `request` requires.
+fn push_name(request: &mut SearchRequest, kind: EntityKind, name: &str) {
+    match kind {
+        EntityKind::Person => request.people.push(name.to_string()),
+        EntityKind::Place => request.places.push(name.to_string()),
+    }
+}
+
+/// The collector of the articles per person (place); with `name`, only the
+/// entities it names are read and counted, not every companion of every
+/// article that names them: those whose name holds every word of `name`,
+/// and the persons `name` names in any of their forms.
+fn entity_counts<'a>(
+    cx: &'a Context<'_>,
+    kind: EntityKind,
+    name: Option<&str>,
+) -> Result<NameCounts<'a>> {
+    let Some(name) = name else {
+        return cx.counts(kind);
     };
-    let entries: Vec<EntityCount> = counts
+    let named: FxHashSet<String> = match kind {
+        EntityKind::Person => {
+            let persons = cx.persons()?;
+            cx.matching(name)?
+                .into_iter()
+                .map(|at| persons.person(at).name.clone())
+                .collect()
+        }
+        EntityKind::Place => FxHashSet::default(),
+    };
+    let words = cx.name_words(name);
+    let analyzer = Mutex::new(cx.name_analyzer());
+    let keep: Keep = Arc::new(move |entry: &str| {
+        named.contains(entry)
+            || (may_contain_words(entry, &words) && {
+                let mut analyzer = analyzer.lock().unwrap_or_else(|e| e.into_inner());
+                contains_words(&analyzer_words(&mut analyzer, entry), &words)
+            })
+    });
+    Ok(cx.counts(kind)?.keeping(keep))
+}
+
+/// The counted names as entries, the `limit` with the most articles.
+fn entries(counts: Vec<(String, u64)>, limit: usize) -> Vec<EntityCount> {
+    let entries = counts
         .into_iter()
         .map(|(name, articles)| EntityCount { name, articles })
-        .filter(|entry| match &wanted {
-            Some((words, named)) => {
-                named.contains(entry.name.as_str())
-                    || contains_words(&cx.name_words(&entry.name), words)
-            }
-            None => true,
-        })
         .collect();
-    Ok(top(entries, limit))
+    top(entries, limit)
 }
 
 /// A person and the forms of its name that the archive groups under it.

@@ -37,7 +37,7 @@ mod timeline;
 
 pub use all::{Articles, articles};
 pub use article::get_article;
-pub use entities::{EntityCount, PersonForms, count_entities, person_forms};
+pub use entities::{EntityCount, PersonForms, count_entities, person_forms, search_named};
 pub use related::{Companion, Companions, Related, RelatedOptions, related};
 pub use request::{DateBound, SearchRequest, Sort, parse_day_bound};
 pub use search::{Exploration, Hit, Overview, SearchResults, explore, search};

@@ -126,7 +126,7 @@ pub fn explore(
 
 /// Runs a search with `extra` collecting over every match in the same
 /// pass; returns the page of hits and what `extra` collected.
-fn run<C: Collector>(
+pub(super) fn run<C: Collector>(
     cx: &Context<'_>,
     request: &SearchRequest,
     extra: C,
