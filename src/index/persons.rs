@@ -140,7 +140,8 @@ fn same_given(a: &str, b: &str) -> bool {
 
 /// The words of a name as identity compares them: lowercase, accents
 /// folded, curly apostrophes straight, hyphens and periods as spaces
-/// (`H.W.` is `h w`), and particles dropped unless they start the name.
+/// (`H.W.` is `h w`), romanisation endings folded (`Zelenskiy` is
+/// `zelensky`), and particles dropped unless they start the name.
 pub(crate) fn key_words(name: &str) -> Vec<String> {
     let lower = if name.is_ascii() {
         name.to_ascii_lowercase()
@@ -152,7 +153,7 @@ pub(crate) fn key_words(name: &str) -> Vec<String> {
     let mut words: Vec<String> = lower
         .split(|c: char| c.is_whitespace() || c == '-' || c == '.' || c == ',')
         .filter(|w| !w.is_empty())
-        .map(str::to_string)
+        .map(transliteration_key)
         .collect();
     if words.len() > 2 {
         let particles = &lists().particles;
@@ -161,6 +162,20 @@ pub(crate) fn key_words(name: &str) -> Vec<String> {
         words.insert(0, first);
     }
     words
+}
+
+/// One word of a key with the endings that romanisations of Slavic names
+/// write in several ways folded to one: `Zelenskiy`, `Zelenskyy` and
+/// `Zelensky` are `zelensky`, `Dmitriy` and `Dmitrii` are `dmitry`. Only
+/// words of five letters or more, so that short names keep their ending.
+fn transliteration_key(word: &str) -> String {
+    const ENDINGS: [&str; 4] = ["iy", "yy", "ii", "yi"];
+    if word.len() >= 5
+        && let Some(stem) = ENDINGS.iter().find_map(|e| word.strip_suffix(e))
+    {
+        return format!("{stem}y");
+    }
+    word.to_string()
 }
 
 /// Whether a stored form is page clutter rather than a name: a word glued
@@ -701,9 +716,14 @@ impl Identities {
         for (at, person) in self.persons.iter().enumerate() {
             let hit = person.forms.iter().any(|(form, _)| {
                 // Most forms cannot match: one without the last wanted word
-                // as text (ignoring case) is not keyed.
+                // as text (ignoring case; without the `y` that a folded
+                // romanisation ending leaves) is not keyed.
                 let last = wanted[wanted.len() - 1].as_str();
-                if form.is_ascii() && crate::ascii::find_ignore_ascii_case(form, last).is_none() {
+                let text = match last.strip_suffix('y') {
+                    Some(stem) if last.len() >= 5 => stem,
+                    _ => last,
+                };
+                if form.is_ascii() && crate::ascii::find_ignore_ascii_case(form, text).is_none() {
                     return false;
                 }
                 let words = key_words(form);
@@ -730,7 +750,7 @@ pub(crate) const FILE: &str = "persons.json";
 
 /// The version of the stored persons' layout and grouping rules: a file of
 /// another version is computed again.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// What `persons.json` holds.
 #[derive(Serialize, Deserialize)]
@@ -807,6 +827,18 @@ mod tests {
         );
         assert_eq!(key_words("José Martí"), key_words("Jose Marti"));
         assert_eq!(key_words("REAGAN"), ["reagan"]);
+        assert_eq!(
+            key_words("Volodymyr Zelenskiy"),
+            key_words("Volodymyr Zelensky")
+        );
+        assert_eq!(
+            key_words("Volodymyr Zelenskyy"),
+            key_words("Volodymyr Zelensky")
+        );
+        assert_eq!(key_words("Dmitrii Peskov"), key_words("Dmitry Peskov"));
+        // Short words keep their ending.
+        assert_ne!(key_words("Li Yi"), key_words("Li Y"));
+        assert_ne!(key_words("Fiji"), key_words("Fijy"));
     }
 
     #[test]
@@ -900,6 +932,24 @@ mod tests {
         assert!(!same(&ids, "Clinton", "Hillary Clinton"));
         assert!(!same(&ids, "Bill Clinton", "Hillary Clinton"));
         assert!(!same(&ids, "Schumer", "Chuck Schumer"), "62% is not enough");
+    }
+
+    #[test]
+    fn romanisations_of_one_name_are_one_person() {
+        let ids = build(&[
+            ("Volodymyr Zelensky", 300),
+            ("Volodymyr Zelenskiy", 80),
+            ("Volodymyr Zelenskyy", 20),
+        ]);
+        assert!(same(&ids, "Volodymyr Zelensky", "Volodymyr Zelenskiy"));
+        assert!(same(&ids, "Volodymyr Zelensky", "Volodymyr Zelenskyy"));
+        let person = ids.person_of("Volodymyr Zelensky").unwrap();
+        assert_eq!(ids.matching("Volodymyr Zelenskiy"), vec![person]);
+        assert_eq!(ids.matching("zelensky"), vec![person]);
+        // A person written only one way is found by another.
+        let ids = build(&[("Volodymyr Zelenskiy", 80), ("Zelenskiy", 10)]);
+        let person = ids.person_of("Zelenskiy").unwrap();
+        assert_eq!(ids.matching("Volodymyr Zelensky"), vec![person]);
     }
 
     #[test]
