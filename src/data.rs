@@ -49,6 +49,9 @@ pub(crate) mod words {
     pub(crate) const PARTICLES: &str = include_str!("../data/words/particles.txt");
     /// Geographic head words at the end of a place name.
     pub(crate) const GEO_SUFFIXES: &str = include_str!("../data/words/geo_suffixes.txt");
+    /// Last words of names that are no place (`Church`, `Recession`),
+    /// for the place names the gazetteer does not know.
+    pub(crate) const NON_PLACE_HEADS: &str = include_str!("../data/words/non_place_heads.txt");
     /// Geographic head words at the start of a place name.
     pub(crate) const GEO_PREFIXES: &str = include_str!("../data/words/geo_prefixes.txt");
     /// Abbreviations that keep their final period (`Mr.`, `Calif.`).
@@ -104,6 +107,7 @@ mod tests {
             ("particles", words::PARTICLES),
             ("geo_suffixes", words::GEO_SUFFIXES),
             ("geo_prefixes", words::GEO_PREFIXES),
+            ("non_place_heads", words::NON_PLACE_HEADS),
             ("abbreviations", words::ABBREVIATIONS),
             ("never_final", words::NEVER_FINAL),
         ] {

@@ -98,6 +98,8 @@ const SUFFIXES: [&str; 6] = ["jr", "sr", "ii", "iii", "iv", "jnr"];
 /// The word lists identity needs: particles, given names, nicknames.
 struct Lists {
     particles: HashSet<&'static str>,
+    /// Last words of names that are no place (`data/words/non_place_heads.txt`).
+    non_place_heads: HashSet<&'static str>,
     given: HashSet<String>,
     /// Lowercase formal given name -> its nicknames.
     nicknames: HashMap<&'static str, HashSet<&'static str>>,
@@ -119,6 +121,7 @@ fn lists() -> &'static Lists {
         }
         Lists {
             particles: data::entries(data::words::PARTICLES).collect(),
+            non_place_heads: data::entries(data::words::NON_PLACE_HEADS).collect(),
             given: data::entries(data::gazetteer::GIVEN_NAMES)
                 .map(str::to_lowercase)
                 .collect(),
@@ -162,6 +165,14 @@ pub(crate) fn key_words(name: &str) -> Vec<String> {
         words.insert(0, first);
     }
     words
+}
+
+/// Whether the last word of a place name's key (see [`kind_key`]) makes
+/// it no place: `catholic church`, `great recession`.
+fn has_non_place_head(key: &str) -> bool {
+    key.rsplit(' ')
+        .next()
+        .is_some_and(|last| lists().non_place_heads.contains(last))
 }
 
 /// One word of a key with the endings that romanisations of Slavic names
@@ -565,14 +576,18 @@ impl Identities {
                 *mass = (*mass).max(person_total[&root]);
             }
         }
+        // A name the gazetteer does not know is no place either when its
+        // last word makes it an institution, a publication, an event, a
+        // law or a programme (`Catholic Church`, `Great Recession`).
         for (place, n) in names.places {
             let key = kind_key(place);
-            let other = if crate::extract::is_known_place(place) {
+            let known = crate::extract::is_known_place(place);
+            let other = if known {
                 forms.get(&key).copied().unwrap_or(0)
             } else {
                 persons.get(&key).copied().unwrap_or(0) + others.get(&key).copied().unwrap_or(0)
             };
-            if mostly_other(*n, other) {
+            if mostly_other(*n, other) || (!known && has_non_place_head(&key)) {
                 ids.no_places.insert(place.clone());
             }
         }
@@ -750,7 +765,7 @@ pub(crate) const FILE: &str = "persons.json";
 
 /// The version of the stored persons' layout and grouping rules: a file of
 /// another version is computed again.
-const VERSION: u32 = 3;
+const VERSION: u32 = 4;
 
 /// What `persons.json` holds.
 #[derive(Serialize, Deserialize)]
@@ -932,6 +947,30 @@ mod tests {
         assert!(!same(&ids, "Clinton", "Hillary Clinton"));
         assert!(!same(&ids, "Bill Clinton", "Hillary Clinton"));
         assert!(!same(&ids, "Schumer", "Chuck Schumer"), "62% is not enough");
+    }
+
+    #[test]
+    fn unknown_places_named_like_institutions_or_events_are_no_place() {
+        let places: Vec<(String, u64)> = [
+            ("Catholic Church", 40),
+            ("Great Recession", 30),
+            ("Second Amendment", 20),
+            ("Silicon Valley", 50),
+            ("Cleveland", 60),
+        ]
+        .iter()
+        .map(|(n, c)| (n.to_string(), *c))
+        .collect();
+        let ids = Identities::build(Names {
+            places: &places,
+            ..Names::default()
+        });
+        for place in ["Catholic Church", "Great Recession", "Second Amendment"] {
+            assert!(ids.is_no_place(place), "{place}");
+        }
+        for place in ["Silicon Valley", "Cleveland"] {
+            assert!(!ids.is_no_place(place), "{place}");
+        }
     }
 
     #[test]
