@@ -129,10 +129,19 @@ impl EntityExtractor for TaggerExtractor {
                 };
                 let part = span.part.of(title, body);
                 let text = part.get(span.start..span.end)?;
+                // The name keeps a regnal title the span left out; the
+                // mention stays the span.
+                let titled = match kind {
+                    EntityKind::Person => Some(regnal_start(part, span.start, span.end))
+                        .filter(|&start| start != span.start)
+                        .and_then(|start| part.get(start..span.end)),
+                    EntityKind::Place => None,
+                };
                 let in_caps = within(&caps[span.part.index()], span);
                 let follows_place = i > 0 && context::follows_place(part, &spans[i - 1], span);
                 Some(Tagged {
                     text,
+                    titled,
                     kind,
                     caps: in_caps,
                     follows_place,
@@ -146,6 +155,47 @@ impl EntityExtractor for TaggerExtractor {
 
     fn name(&self) -> String {
         format!("statistical tagger, model {}", self.tagger.version())
+    }
+}
+
+/// Where a one-word person span starts when a regnal title comes right
+/// before it (`Pope` of `Pope Francis`, which the tagger leaves out as
+/// CoNLL does): at the title, so that the name can keep it.
+fn regnal_start(part: &str, start: usize, end: usize) -> usize {
+    let Some(name) = part.get(start..end) else {
+        return start;
+    };
+    if name.contains(char::is_whitespace) {
+        return start;
+    }
+    let Some(before) = part.get(..start).and_then(|b| b.strip_suffix(' ')) else {
+        return start;
+    };
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[word_start..];
+    // The title starts its sentence or follows a space or an opening mark,
+    // and is not inside a name (`Nat King Cole`: a capitalised word before
+    // it; `Saudi King Salman` is left as the tagger spanned it too).
+    let head = &before[..word_start];
+    let after_name = head
+        .strip_suffix(' ')
+        .and_then(|h| h.split(' ').next_back())
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase);
+    if resolve::REGNAL_TITLES.contains(&word)
+        && !after_name
+        && head
+            .chars()
+            .next_back()
+            .is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '\''))
+    {
+        word_start
+    } else {
+        start
     }
 }
 
@@ -292,6 +342,57 @@ mod tests {
         for m in &e.mentions {
             assert!(m.text != "Chinese", "{m:?}");
         }
+    }
+
+    #[test]
+    fn a_regnal_title_stays_with_one_name() {
+        let text = "Pope Francis arrived on Monday.";
+        assert_eq!(regnal_start(text, 5, 12), 0);
+        // Not with two names, nor a title glued to other text, nor a word
+        // that only ends like one.
+        let two = "King Charles III";
+        assert_eq!(regnal_start(two, 5, 16), 5);
+        assert_eq!(regnal_start("Rep. Steve King", 11, 15), 11);
+        assert_eq!(regnal_start("a-Pope Francis", 7, 14), 7);
+        assert_eq!(regnal_start("Antipope Francis", 9, 16), 9);
+        assert_eq!(regnal_start("by Nat King Cole", 12, 16), 12);
+        assert_eq!(regnal_start("by the King Cole", 12, 16), 7);
+        // Multi-byte text before the title or the name.
+        let quoted = "said “Pope Francis";
+        let at = quoted.find("Francis").unwrap();
+        assert_eq!(
+            regnal_start(quoted, at, quoted.len()),
+            quoted.find("Pope").unwrap()
+        );
+        let closing = "“one member” Francis";
+        let at = closing.find("Francis").unwrap();
+        assert_eq!(regnal_start(closing, at, closing.len()), at);
+        for (i, _) in quoted.char_indices() {
+            for (j, _) in quoted.char_indices().filter(|(j, _)| *j >= i) {
+                let k = regnal_start(quoted, i, j);
+                assert!(quoted.is_char_boundary(k) && k <= i);
+            }
+        }
+        let x = TaggerExtractor::load().unwrap();
+        let e = x.extract(
+            "",
+            "Pope Francis arrived in Santiago on Monday. Francis said the church would listen.",
+        );
+        assert!(e.people.contains(&"Pope Francis".to_string()), "{e:?}");
+        assert!(!e.people.contains(&"Francis".to_string()), "{e:?}");
+        // The mentions are the tagger's spans, as CoNLL marks them.
+        let named: Vec<&str> = e
+            .mentions
+            .iter()
+            .filter(|m| m.name == "Pope Francis")
+            .map(|m| m.text.as_str())
+            .collect();
+        assert_eq!(named, vec!["Francis", "Francis"], "{e:?}");
+        let e = x.extract(
+            "",
+            "Barack Obama spoke on Monday. Critics called him Emperor Obama after the speech.",
+        );
+        assert!(!e.people.iter().any(|p| p.contains("Emperor")), "{e:?}");
     }
 
     #[test]

@@ -24,6 +24,9 @@ use crate::model::{EntityKind, Mention};
 pub(super) struct Tagged<'a> {
     /// The text of the span.
     pub text: &'a str,
+    /// A one-word person span with the regnal title before it (`Pope
+    /// Francis` for the span `Francis`): the text its name is read from.
+    pub titled: Option<&'a str>,
     /// Person or place.
     pub kind: EntityKind,
     /// In an all-caps line: a name without table entry is written in name
@@ -38,6 +41,8 @@ pub(super) struct Tagged<'a> {
 #[derive(Clone, Copy, Debug)]
 struct Cleaned<'a> {
     text: &'a str,
+    /// The text the name is read from: `text`, or with a regnal title.
+    named: &'a str,
     kind: EntityKind,
     caps: bool,
     /// Directly after the previous cleaned span, a place, and a comma.
@@ -84,8 +89,16 @@ pub(super) fn resolve(tagged: &[Tagged<'_>], lexicon: &Lexicon, places: &PlaceTa
         if t.kind == EntityKind::Person && !is_plausible_person(text, lexicon) {
             continue;
         }
+        // A regnal title and one name, in the span or right before it,
+        // stay together in the name (the mention is the name alone).
+        let titled = t.titled.unwrap_or_else(|| trim_outer(t.text));
+        let named = match (t.kind, regnal_name(titled)) {
+            (EntityKind::Person, Some(titled)) if !text.contains(char::is_whitespace) => titled,
+            _ => text,
+        };
         cleaned.push(Cleaned {
             text,
+            named,
             kind: t.kind,
             caps: t.caps,
             follows_place: t.follows_place && kept_before,
@@ -93,11 +106,28 @@ pub(super) fn resolve(tagged: &[Tagged<'_>], lexicon: &Lexicon, places: &PlaceTa
         kept_previous = true;
     }
 
+    // A title before a word that a full name of the article holds
+    // (`Emperor Obama` beside `Barack Obama`) is a figure of speech: the
+    // word is that person.
+    let held: Vec<&str> = cleaned
+        .iter()
+        .filter(|c| c.kind == EntityKind::Person && c.named == c.text)
+        .flat_map(|c| {
+            let words: Vec<&str> = c.text.split_whitespace().collect();
+            if words.len() > 1 { words } else { Vec::new() }
+        })
+        .collect();
+    for c in &mut cleaned {
+        if c.named != c.text && held.contains(&c.text) {
+            c.named = c.text;
+        }
+    }
+
     let full_names: Vec<Vec<&str>> = {
         let mut seen: Vec<Vec<&str>> = Vec::new();
-        for Cleaned { text, kind, .. } in &cleaned {
+        for Cleaned { named, kind, .. } in &cleaned {
             if *kind == EntityKind::Person {
-                let words: Vec<&str> = text.split_whitespace().collect();
+                let words: Vec<&str> = named.split_whitespace().collect();
                 if !seen.contains(&words) {
                     seen.push(words);
                 }
@@ -111,7 +141,7 @@ pub(super) fn resolve(tagged: &[Tagged<'_>], lexicon: &Lexicon, places: &PlaceTa
     for (i, c) in cleaned.iter().enumerate() {
         let (text, kind) = (c.text, &c.kind);
         let name = match kind {
-            EntityKind::Person => own_name(person_name(text, &full_names, lexicon), c.caps),
+            EntityKind::Person => own_name(person_name(c.named, &full_names, lexicon), c.caps),
             EntityKind::Place => place_name(&cleaned, i, places),
         };
         let entry = counts.entry((*kind, name.clone())).or_insert((0, i));
@@ -257,6 +287,28 @@ fn strip_person<'a>(text: &'a str, lexicon: &Lexicon) -> &'a str {
     trim_outer(strip_possessive(rest))
 }
 
+/// Titles by which a sovereign or a pope is named: with one name after
+/// them (`Pope Francis`, `King Salman`, `Prince Harry`) the title is part
+/// of the name, since the name alone names many people.
+pub(super) const REGNAL_TITLES: [&str; 8] = [
+    "Pope", "King", "Queen", "Prince", "Princess", "Emperor", "Empress", "Sultan",
+];
+
+/// `text` as a name when it is a regnal title and one capitalised word
+/// (`Pope Francis`, a possessive dropped), else `None`.
+fn regnal_name(text: &str) -> Option<&str> {
+    let (title, rest) = text.split_once(' ')?;
+    let rest = strip_possessive(rest);
+    let one_name = !rest.is_empty()
+        && !rest.contains(char::is_whitespace)
+        && rest.chars().next().is_some_and(char::is_uppercase)
+        && rest
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-' || c == '\'');
+    (REGNAL_TITLES.contains(&title) && one_name)
+        .then(|| trim_outer(&text[..title.len() + 1 + rest.len()]))
+}
+
 /// Honorifics that only people bear: a span they start (`Mr. Trump`) is a
 /// person, whatever the tagger said.
 const HONORIFICS: [&str; 10] = [
@@ -386,6 +438,7 @@ mod tests {
             .iter()
             .map(|&(text, kind)| Tagged {
                 text,
+                titled: None,
                 kind,
                 caps: false,
                 follows_place: false,
@@ -519,6 +572,7 @@ mod tests {
             .iter()
             .map(|&(text, kind, caps, follows_place)| Tagged {
                 text,
+                titled: None,
                 kind,
                 caps,
                 follows_place,
