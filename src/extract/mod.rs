@@ -31,6 +31,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+pub(crate) use entities::is_glued;
 pub use entities::{Entities, EntityExtractor, TaggerExtractor, model_version};
 pub(crate) use places::fold_into;
 

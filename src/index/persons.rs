@@ -61,7 +61,7 @@ use serde::{Deserialize, Serialize};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::data;
-use crate::extract::fold_into;
+use crate::extract::{fold_into, is_glued};
 
 /// The share of the articles, among all persons a single word could name,
 /// that one must hold for the word to resolve to it.
@@ -199,17 +199,7 @@ pub(crate) fn is_clutter(form: &str) -> bool {
     if form.contains(['(', ')', '[', ']', '{', '}', '|']) {
         return true;
     }
-    let glued = form.split_whitespace().any(|word| {
-        let mut lower_run = 0;
-        for c in word.chars() {
-            if c.is_uppercase() && lower_run >= 4 {
-                return true;
-            }
-            lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
-        }
-        false
-    });
-    if glued {
+    if form.split_whitespace().any(is_glued) {
         return true;
     }
     let words: Vec<&str> = form.split_whitespace().collect();

@@ -14,6 +14,7 @@ mod words;
 
 use std::ops::Range;
 
+pub(crate) use resolve::is_glued;
 use resolve::{Tagged, resolve};
 use words::Lexicon;
 

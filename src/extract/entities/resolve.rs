@@ -4,9 +4,10 @@
 //!   `Secretary of State`, `Mr.`, `Gen.`) and a possessive; its text stays a
 //!   slice of the article. Within the article a shorter form resolves to the
 //!   fullest name that contains it: a surname (`Blinken`) or a family name
-//!   written first (`Xi`, when `Xi Jinping` does not start with a given
-//!   name). When two different full names would fit (`Bush` with `George W.
-//!   Bush` and `Jeb Bush`), the short form stays as it is.
+//!   written first (`Xi` of `Xi Jinping`, see [`is_family_first`]). A name
+//!   with a word glued by page clutter (`Trump Donald John TrumpDem`) is
+//!   no full name. When two different full names would fit (`Bush` with
+//!   `George W. Bush` and `Jeb Bush`), the short form stays as it is.
 //! * A place mention resolves through the [`PlaceTable`]'s alternate names
 //!   (`U.S.` -> `United States`); nationality words (`Chinese`) are never
 //!   places. Unknown places keep their own text.
@@ -222,7 +223,10 @@ fn person_name(text: &str, full_names: &[Vec<&str>], lexicon: &Lexicon) -> Strin
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut best: Option<&Vec<&str>> = None;
     for full in full_names {
-        if full.len() <= words.len() || !is_short_form(&words, full, lexicon) {
+        if full.len() <= words.len()
+            || full.iter().any(|w| is_glued(w))
+            || !is_short_form(&words, full, lexicon)
+        {
             continue;
         }
         best = match best {
@@ -235,6 +239,20 @@ fn person_name(text: &str, full_names: &[Vec<&str>], lexicon: &Lexicon) -> Strin
         };
     }
     best.unwrap_or(&words).join(" ")
+}
+
+/// Whether a word is two words glued together by page clutter (`TrumpGOP`,
+/// `MattisFormer`): a capital after four or more letters in lowercase,
+/// which no name prefix such as `Mc`, `Mac`, `De` or `La` is.
+pub(crate) fn is_glued(word: &str) -> bool {
+    let mut lower_run = 0;
+    for c in word.chars() {
+        if c.is_uppercase() && lower_run >= 4 {
+            return true;
+        }
+        lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
+    }
+    false
 }
 
 /// True when `short` names the same person as `full` in a shorter way:
@@ -255,10 +273,24 @@ fn is_short_form(short: &[&str], full: &[&str], lexicon: &Lexicon) -> bool {
     if same(short, &full[full.len() - short.len()..]) {
         return true;
     }
-    if short.len() == 1 && same(short, &full[..1]) && !lexicon.is_given(&full[0].to_lowercase()) {
+    if short.len() == 1 && same(short, &full[..1]) && is_family_first(full, lexicon) {
         return true;
     }
     short.len() == 2 && same(&short[..1], &full[..1]) && same(&short[1..], &full[full.len() - 1..])
+}
+
+/// Whether a full name is written family name first (`Xi Jinping`, `Kim
+/// Jong Un`, `Ban Ki-moon`): its first word is a family name of a naming
+/// order that writes it first (`Kim`, also an English given name, among
+/// them), or another word than a given name followed by a hyphenated given
+/// name. A run of names glued by page
+/// clutter (`Trump Krystal Ball`) or a name and a noun (`Trump Tower`)
+/// does not qualify, so its first word stays a name of its own.
+fn is_family_first(full: &[&str], lexicon: &Lexicon) -> bool {
+    let first = full[0].to_lowercase();
+    full.len() <= 3
+        && (lexicon.is_family_first(&first)
+            || (!lexicon.is_given(&first) && full[1..].iter().any(|w| w.contains('-'))))
 }
 
 /// A person span without titles, honorifics, a possessive and surrounding
@@ -502,6 +534,44 @@ mod tests {
         assert_eq!(name("Bush"), "Bush");
         assert_eq!(name("George Bush"), "George W. Bush");
         assert_eq!(name("Jeb Bush"), "Jeb Bush");
+    }
+
+    #[test]
+    fn a_surname_does_not_resolve_to_a_run_of_names_or_clutter() {
+        let name = |list: &[(&str, EntityKind)], text: &str| {
+            run(list)
+                .mentions
+                .iter()
+                .find(|m| m.text == text)
+                .map(|m| m.name.clone())
+                .unwrap()
+        };
+        // A name glued to the next by a page's hover card, a run of names
+        // and a name with a noun are no full name of "Trump".
+        for full in [
+            "Trump Donald John TrumpDem",
+            "Trump Krystal Ball",
+            "Trump Tower",
+        ] {
+            assert_eq!(name(&[(full, P), ("Trump", P)], "Trump"), "Trump", "{full}");
+        }
+        assert_eq!(
+            name(
+                &[("Mark Randall MeadowsTrump", P), ("Meadows", P)],
+                "Meadows"
+            ),
+            "Meadows"
+        );
+        // Names written family name first still take their family name.
+        assert_eq!(
+            name(&[("Kim Jong Un", P), ("Kim", P)], "Kim"),
+            "Kim Jong Un"
+        );
+        assert_eq!(
+            name(&[("Ban Ki-moon", P), ("Ban", P)], "Ban"),
+            "Ban Ki-moon"
+        );
+        assert!(is_glued("TrumpGOP") && !is_glued("McDonald") && !is_glued("MacKenzie"));
     }
 
     #[test]

@@ -16,6 +16,8 @@ pub(super) struct Lexicon {
     pub(super) titles: HashSet<&'static str>,
     pub(super) geo_suffixes: HashSet<&'static str>,
     pub(super) geo_prefixes: HashSet<&'static str>,
+    /// Family names written before the given name (`xi`, `kim`, `nguyen`).
+    family_first: HashSet<&'static str>,
 }
 
 impl Lexicon {
@@ -29,6 +31,7 @@ impl Lexicon {
             titles: data::entries(data::words::TITLES).collect(),
             geo_suffixes: data::entries(data::words::GEO_SUFFIXES).collect(),
             geo_prefixes: data::entries(data::words::GEO_PREFIXES).collect(),
+            family_first: data::entries(data::words::FAMILY_FIRST).collect(),
         });
         &LEXICON
     }
@@ -40,5 +43,11 @@ impl Lexicon {
             || lower.split_once('-').is_some_and(|(first, _)| {
                 self.given.contains(first) && !self.particles.contains(first)
             })
+    }
+
+    /// Whether a lowercase word is a family name that is written first
+    /// (Chinese, Korean, Vietnamese: `xi`, `kim`).
+    pub(super) fn is_family_first(&self, lower: &str) -> bool {
+        self.family_first.contains(lower)
     }
 }

@@ -253,6 +253,27 @@ impl Resources {
         r
     }
 
+    /// Whether a word is a nationality or demonym, in any case, singular or
+    /// plural: one of the list (`Chinese`, `Afghans`), or a place's name
+    /// with `-n` or `-an` (`Rhodesian`, `Zairean`), which also covers the
+    /// names of former countries.
+    pub(crate) fn is_demonym(&self, word: &str) -> bool {
+        if self
+            .lex
+            .get(&lower_hash(word))
+            .is_some_and(|e| e.flags & F_DEMONYM != 0)
+        {
+            return true;
+        }
+        let lower = lowercase(word);
+        let lower = lower.strip_suffix('s').unwrap_or(&lower);
+        lower.len() > 4
+            && [lower.strip_suffix('n'), lower.strip_suffix("an")]
+                .into_iter()
+                .flatten()
+                .any(|stem| self.place_names.contains(stem))
+    }
+
     /// Adds word clusters (`(lowercase hash, fine id)`, fine id -> coarse
     /// id) and capitalisation buckets (`(lowercase hash, bucket)`).
     pub fn set_clusters(&mut self, clusters: &[(u64, u16)], coarse: &[u16], caps: &[(u64, u8)]) {

@@ -232,7 +232,7 @@ pub fn tag_with(
         let part = &parts[s.part.index()];
         labels_to_spans(s.part, &part.tokens[s.tokens.clone()], &labels, &mut spans);
     }
-    harmonise(title, body, &mut spans);
+    harmonise(Some(res), title, body, &mut spans);
     org_fixes(res, title, body, &mut spans);
     spans
 }
@@ -287,7 +287,16 @@ pub fn org_fixes(res: &Resources, title: &str, body: &str, spans: &mut [Span]) {
 /// places takes the kind of its most frequent tag, and a one-word mention
 /// that repeats a word of a multi-word person name elsewhere in the
 /// document (`Sanders` after `Bernie Sanders`) is that person.
-pub fn harmonise(title: &str, body: &str, spans: &mut [Span]) {
+///
+/// A name tagged as a person somewhere is a person where it was tagged as
+/// another name (MISC), however often: the model takes a surname it has
+/// not learned for MISC where it modifies a noun or starts a headline
+/// (`Trump administration`, `Trump to make ...`), which CoNLL tags as the
+/// person, while MISC's own names (nationalities, events, works) are
+/// rarely mistaken for a person, except a nationality word that a
+/// sentence start took for a name (`Zairean`), which `res` knows.
+/// Organisations and places keep the vote.
+pub fn harmonise(res: Option<&Resources>, title: &str, body: &str, spans: &mut [Span]) {
     if spans.len() < 2 {
         return;
     }
@@ -307,7 +316,10 @@ pub fn harmonise(title: &str, body: &str, spans: &mut [Span]) {
             s.kind = Kind::Per;
             continue;
         }
-        let v = votes[t];
+        let mut v = votes[t];
+        if v[Kind::Per as usize] > 0 && !res.is_some_and(|r| r.is_demonym(t)) {
+            v[Kind::Misc as usize] = 0;
+        }
         let best = (0..4)
             .max_by_key(|&k| (v[k], k == s.kind as usize))
             .unwrap_or(0);
@@ -387,8 +399,29 @@ impl Tagger {
         if cached.is_none() {
             return tag_with(&self.weights, &self.resources, self.features, title, body);
         }
-        harmonise(title, body, &mut spans);
+        harmonise(Some(&self.resources), title, body, &mut spans);
         org_fixes(&self.resources, title, body, &mut spans);
+        spans
+    }
+
+    /// The model's spans before the document-level rules ([`harmonise`],
+    /// [`org_fixes`]), for inspecting them.
+    #[cfg(feature = "lab")]
+    pub fn model_spans(&self, title: &str, body: &str) -> Vec<Span> {
+        let (parts, sents) = featurize(
+            title,
+            body,
+            &self.resources,
+            self.features,
+            self.weights.bits,
+        );
+        let mut spans = Vec::new();
+        let mut emit: Vec<[f32; N_LABELS]> = Vec::new();
+        for s in &sents {
+            let labels = decode_with(&self.weights, s, &mut emit);
+            let part = &parts[s.part.index()];
+            labels_to_spans(s.part, &part.tokens[s.tokens.clone()], &labels, &mut spans);
+        }
         spans
     }
 

@@ -148,3 +148,46 @@ fn taggers_sharing_a_thread_keep_their_own_words() {
         }
     }
 }
+
+#[test]
+fn a_person_tag_outvotes_misc_tags_of_the_same_name_but_not_a_nationality() {
+    use super::features::Resources;
+    use super::{Section, Span, harmonise};
+    let title = "Trump to visit Zaire";
+    let body = "The Trump administration said Trump would go. Zairean officials agreed, \
+                a Zairean said. Zairean.";
+    let at = |part: Section, text: &str, word: &str, nth: usize| {
+        let start = text.match_indices(word).nth(nth).unwrap().0;
+        (part, start, start + word.len())
+    };
+    let span = |(part, start, end): (Section, usize, usize), kind| Span {
+        part,
+        start,
+        end,
+        kind,
+    };
+    let mut spans = vec![
+        span(at(Section::Title, title, "Trump", 0), Kind::Misc),
+        span(at(Section::Body, body, "Trump", 0), Kind::Misc),
+        span(at(Section::Body, body, "Trump", 1), Kind::Per),
+        span(at(Section::Body, body, "Zairean", 0), Kind::Misc),
+        span(at(Section::Body, body, "Zairean", 1), Kind::Misc),
+        span(at(Section::Body, body, "Zairean", 2), Kind::Per),
+    ];
+    let res = Resources::new();
+    harmonise(Some(&res), title, body, &mut spans);
+    let kinds: Vec<Kind> = spans.iter().map(|s| s.kind).collect();
+    // Trump: one PER against two MISC is a person everywhere; Zairean: the
+    // nationality keeps the majority vote.
+    assert_eq!(
+        kinds,
+        [
+            Kind::Per,
+            Kind::Per,
+            Kind::Per,
+            Kind::Misc,
+            Kind::Misc,
+            Kind::Misc
+        ]
+    );
+}

@@ -358,7 +358,7 @@ impl<'a> DevSet<'a> {
                 );
             }
             if self.harmonise {
-                super::harmonise(&doc.title, &doc.body, &mut spans);
+                super::harmonise(self.res, &doc.title, &doc.body, &mut spans);
             }
             if let Some(res) = self.res {
                 super::org_fixes(res, &doc.title, &doc.body, &mut spans);
