@@ -13,20 +13,23 @@
 //! 1. forms with the same *key* (lowercase, accents folded, hyphens and
 //!    periods as spaces, particles dropped) are one person; a form with a
 //!    suffix (`Jr.`, `III`) joins the bare form only when it is the more
-//!    common of the two (`Martin Luther King Jr.`), since a bare form that
-//!    dominates is usually the father (`Donald Trump` and `Donald Trump
-//!    Jr.`);
+//!    common of the two, the bare form counted with its nicknames
+//!    (`Martin Luther King Jr.`), since a bare form that dominates is
+//!    usually the father (`Donald Trump` and `Donald Trump Jr.`);
 //! 2. forms that share a first and last word are one person when their
 //!    middles agree: one middle form, or one that holds at least
 //!    [`MIDDLE_SHARE`] of the articles of all middle forms. With two
 //!    common middles (`George W. Bush`, `George H. W. Bush`) they stay
 //!    apart, and so does the bare `George Bush`;
 //! 3. first names that a nickname table pairs (`Chuck` of `Charles`) join
-//!    persons of the same last word;
+//!    persons of the same last word, or of the same words after the given
+//!    name when they end in a suffix (`Don Trump Jr.`);
 //! 4. a single word joins the person who holds at least
 //!    [`DOMINANT_SHARE`] of the articles of every person whose last word it
 //!    is or, when those hold fewer articles, of every person whose given
 //!    name or surname it is; with two common Bushes, `Bush` stays `Bush`.
+//!    A surname with a suffix (`Trump Jr.`) joins the same way the person
+//!    among those whose full names end so.
 //!
 //! A person is shown by its most frequent form of two words or more. Only
 //! persons of two forms or more are kept: any other form is a person of
@@ -406,15 +409,32 @@ impl Identities {
         }
 
         // Suffixed forms join the bare form when they are the more common.
+        // The bare form counts with its nicknames (`Don Trump` is as common
+        // as `Donald Trump`), which join it later: a rare nickname form must
+        // not carry the son into the father's person.
         let mut key_articles: HashMap<&[String], u64> = HashMap::default();
+        let mut by_rest: HashMap<&[String], Vec<(&str, u64)>> = HashMap::default();
         for (i, k) in keys.iter().enumerate() {
             *key_articles.entry(k.as_slice()).or_insert(0) += counts[i].1;
+            if k.len() >= 2 && !has_suffix(k) {
+                by_rest
+                    .entry(&k[1..])
+                    .or_default()
+                    .push((k[0].as_str(), counts[i].1));
+            }
         }
         for (i, k) in keys.iter().enumerate() {
             if k.len() > 2 && has_suffix(k) {
                 let bare = &k[..k.len() - 1];
-                if let (Some(&j), Some(&n)) = (by_key.get(bare), key_articles.get(bare))
-                    && key_articles[k.as_slice()] >= n
+                let bare_articles: u64 = by_rest
+                    .get(&bare[1..])
+                    .into_iter()
+                    .flatten()
+                    .filter(|(first, _)| same_given(first, &bare[0]))
+                    .map(|(_, n)| n)
+                    .sum();
+                if let Some(&j) = by_key.get(bare)
+                    && key_articles[k.as_slice()] >= bare_articles
                 {
                     sets.union(i as u32, j);
                 }
@@ -474,6 +494,28 @@ impl Identities {
             }
         }
 
+        // Suffixed names, by the words after the given name (`trump jr`):
+        // a nickname joins its formal name there too (`Don Trump Jr.`).
+        let mut by_suffixed_rest: HashMap<&[String], HashMap<&str, u32>> = HashMap::default();
+        for (i, k) in keys.iter().enumerate() {
+            if k.len() > 2 && has_suffix(k) {
+                by_suffixed_rest
+                    .entry(&k[1..])
+                    .or_default()
+                    .entry(k[0].as_str())
+                    .or_insert(i as u32);
+            }
+        }
+        for group in by_suffixed_rest.values() {
+            for (&first, &at) in group {
+                for formal in formal_of.get(first).into_iter().flatten() {
+                    if let Some(&bt) = group.get(formal) {
+                        sets.union(at, bt);
+                    }
+                }
+            }
+        }
+
         // 4. Single words.
         let mut person_articles: HashMap<u32, u64> = HashMap::default();
         for (i, k) in keys.iter().enumerate() {
@@ -521,6 +563,36 @@ impl Identities {
             let Some(candidates) = candidates else {
                 continue;
             };
+            let best = candidates
+                .iter()
+                .copied()
+                .max_by_key(|r| (person_articles[r], std::cmp::Reverse(*r)));
+            if let Some(best) = best {
+                let n = person_articles[&best];
+                if n >= MIN_ARTICLES && n as f64 >= DOMINANT_SHARE * total as f64 {
+                    sets.union(i as u32, best);
+                }
+            }
+        }
+        // A surname and a suffix (`Trump Jr.`) join the person who holds
+        // the share of the persons of full names that end so.
+        let mut by_suffixed_end: HashMap<&[String], HashSet<u32>> = HashMap::default();
+        for (i, k) in keys.iter().enumerate() {
+            if k.len() > 2 && has_suffix(k) {
+                by_suffixed_end
+                    .entry(&k[k.len() - 2..])
+                    .or_default()
+                    .insert(sets.find(i as u32));
+            }
+        }
+        for (i, k) in keys.iter().enumerate() {
+            if k.len() != 2 || !has_suffix(k) {
+                continue;
+            }
+            let Some(candidates) = by_suffixed_end.get(k.as_slice()) else {
+                continue;
+            };
+            let total: u64 = candidates.iter().map(|r| person_articles[r]).sum();
             let best = candidates
                 .iter()
                 .copied()
@@ -755,7 +827,7 @@ pub(crate) const FILE: &str = "persons.json";
 
 /// The version of the stored persons' layout and grouping rules: a file of
 /// another version is computed again.
-const VERSION: u32 = 4;
+const VERSION: u32 = 5;
 
 /// What `persons.json` holds.
 #[derive(Serialize, Deserialize)]
@@ -866,9 +938,18 @@ mod tests {
             ("Martin Luther King Jr.", 50),
             ("Martin Luther King", 20),
             ("Donald Trump Jr.", 40),
+            ("Don Trump Jr.", 4),
+            ("Don Trump", 1),
+            ("Trump Jr.", 12),
         ]);
         assert!(same(&ids, "Martin Luther King", "Martin Luther King Jr."));
         assert!(!same(&ids, "Donald Trump", "Donald Trump Jr."));
+        // The son's rare nickname form outnumbers the father's rarer one,
+        // not the father; it is the son, and so is his surname with the
+        // suffix.
+        assert!(!same(&ids, "Donald Trump", "Don Trump Jr."));
+        assert!(same(&ids, "Donald Trump Jr.", "Don Trump Jr."));
+        assert!(same(&ids, "Donald Trump Jr.", "Trump Jr."));
         for (a, b) in [
             ("Donald Trump", "Donald J. Trump"),
             ("Donald Trump", "Trump"),

@@ -253,6 +253,13 @@ impl Resources {
         r
     }
 
+    /// Whether a word is a given name (`Donald`), in any case.
+    pub(crate) fn is_given(&self, word: &str) -> bool {
+        self.lex
+            .get(&lower_hash(word))
+            .is_some_and(|e| e.flags & F_GIVEN != 0)
+    }
+
     /// Whether a word is a nationality or demonym, in any case, singular or
     /// plural: one of the list (`Chinese`, `Afghans`), or a place's name
     /// with `-n` or `-an` (`Rhodesian`, `Zairean`), which also covers the

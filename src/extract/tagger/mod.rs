@@ -234,6 +234,7 @@ pub fn tag_with(
     }
     harmonise(Some(res), title, body, &mut spans);
     org_fixes(res, title, body, &mut spans);
+    suffix_fixes(res, title, body, &mut spans);
     spans
 }
 
@@ -279,6 +280,35 @@ pub fn org_fixes(res: &Resources, title: &str, body: &str, spans: &mut [Span]) {
             .collect();
         if ORG_NOUNS.contains(&next.as_str()) {
             s.kind = Kind::Org;
+        }
+    }
+}
+
+/// Name suffixes that only a person's name ends in.
+const PERSON_SUFFIXES: [&str; 4] = ["Jr.", "Jr", "Sr.", "Sr"];
+
+/// Regnal and generational numbers, which also end event and product
+/// names (`World War II`).
+const NAME_NUMBERS: [&str; 3] = ["II", "III", "IV"];
+
+/// A name of two words or more that ends in a person's suffix (`Donald
+/// Trump Jr.`, `Trump Jr.`), or in a generational number after a given
+/// name (`Elizabeth II`, `John Paul II`, not `World War II`), is a person,
+/// whatever the model said: it takes `Jr.` for a company ending.
+pub fn suffix_fixes(res: &Resources, title: &str, body: &str, spans: &mut [Span]) {
+    for s in spans.iter_mut().filter(|s| s.kind != Kind::Per) {
+        let text = &s.part.of(title, body)[s.start..s.end];
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let [first, .., last] = words[..] else {
+            continue;
+        };
+        let name_like = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+        if !words.iter().all(|w| name_like(w)) {
+            continue;
+        }
+        if PERSON_SUFFIXES.contains(&last) || (NAME_NUMBERS.contains(&last) && res.is_given(first))
+        {
+            s.kind = Kind::Per;
         }
     }
 }
@@ -401,6 +431,7 @@ impl Tagger {
         }
         harmonise(Some(&self.resources), title, body, &mut spans);
         org_fixes(&self.resources, title, body, &mut spans);
+        suffix_fixes(&self.resources, title, body, &mut spans);
         spans
     }
 

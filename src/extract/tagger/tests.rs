@@ -191,3 +191,33 @@ fn a_person_tag_outvotes_misc_tags_of_the_same_name_but_not_a_nationality() {
         ]
     );
 }
+
+#[test]
+fn a_name_with_a_person_suffix_is_a_person() {
+    use super::features::Resources;
+    use super::{Section, Span, suffix_fixes};
+    let body = "Donald Trump Jr. met Trump Jr. allies. Elizabeth II and World War II. \
+                Acme Holdings Jr. Fund";
+    let span = |text: &str, kind| {
+        let start = body.find(text).unwrap();
+        Span {
+            part: Section::Body,
+            start,
+            end: start + text.len(),
+            kind,
+        }
+    };
+    let mut spans = vec![
+        span("Donald Trump Jr.", Kind::Org),
+        span("Trump Jr.", Kind::Misc),
+        span("Elizabeth II", Kind::Misc),
+        span("World War II", Kind::Misc),
+        span("Jr. Fund", Kind::Org),
+    ];
+    suffix_fixes(&Resources::new(), "", body, &mut spans);
+    let kinds: Vec<Kind> = spans.iter().map(|s| s.kind).collect();
+    assert_eq!(
+        kinds,
+        [Kind::Per, Kind::Per, Kind::Per, Kind::Misc, Kind::Org]
+    );
+}

@@ -362,6 +362,7 @@ impl<'a> DevSet<'a> {
             }
             if let Some(res) = self.res {
                 super::org_fixes(res, &doc.title, &doc.body, &mut spans);
+                super::suffix_fixes(res, &doc.title, &doc.body, &mut spans);
             }
             score_doc(doc, &spans, &mut scores);
         }
