@@ -197,29 +197,11 @@ fn reuters_sgml_every_article_dated() {
 #[test]
 #[ignore = "needs ../shared/data"]
 fn html_pages_bodies_match_the_gold_text() {
-    use newsdex::parse::html::score::{match_page, metrics};
-    let root = data("article-extraction");
-    let gold: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(root.join("ground-truth.json")).unwrap()).unwrap();
-    let gold = gold.as_object().unwrap();
-    let dir = Dir::new();
-    let out = dir
-        .command(&["extract", "--json"])
-        .arg(root.join("html"))
-        .stdout();
-    let articles: Vec<Article> = json_lines(&out);
-    assert_eq!(articles.len(), gold.len(), "one article per page");
-    let mut pages = Vec::new();
-    for a in &articles {
-        let name = std::path::Path::new(&a.path)
-            .file_name()
-            .and_then(|n| n.to_str())
-            .and_then(|n| n.strip_suffix(".html.gz"))
-            .unwrap();
-        let want = gold[name]["articleBody"].as_str().unwrap_or_default();
+    use newsdex::parse::html::score::metrics;
+    let pages = body_scores("article-extraction", |a, name| {
         assert!(!a.title.is_empty(), "{name} has a title");
-        pages.push(match_page(want, &a.body));
-    }
+        true
+    });
     let (p, r, f1, _) = metrics(&pages);
     assert!(p > 0.9 && r > 0.9, "P {p:.4} R {r:.4} F1 {f1:.4}");
     assert!(f1 >= 0.96, "F1 {f1:.4}");
@@ -234,8 +216,21 @@ fn html_pages_bodies_match_the_gold_text() {
 #[ignore = "needs ../shared/data"]
 fn dragnet_checking_part_at_least_trafilatura() {
     use newsdex::lab::split::{Part, part};
-    use newsdex::parse::html::score::{match_page, metrics};
-    let root = data("web-extraction/dragnet");
+    use newsdex::parse::html::score::metrics;
+    let set = "web-extraction/dragnet";
+    let pages = body_scores(set, |_, name| part(set, name) == Part::Checking);
+    assert!(pages.len() > 400, "{} checking pages", pages.len());
+    let (_, _, f1, _) = metrics(&pages);
+    assert!(f1 >= 0.923, "F1 {f1:.4} on {} pages", pages.len());
+}
+
+/// Runs `extract --json` over the pages of one HTML set of `../shared/data`
+/// (`SET/html/*.html.gz` with `SET/ground-truth.json`) and scores the body
+/// of each page that `keep` (given the article and the page id) keeps
+/// against its gold text: (precision, recall, F1) per page.
+#[cfg(feature = "lab")]
+fn body_scores(set: &str, keep: impl Fn(&Article, &str) -> bool) -> Vec<(f64, f64, f64)> {
+    let root = data(set);
     let gold: serde_json::Value =
         serde_json::from_slice(&std::fs::read(root.join("ground-truth.json")).unwrap()).unwrap();
     let gold = gold.as_object().unwrap();
@@ -245,7 +240,7 @@ fn dragnet_checking_part_at_least_trafilatura() {
         .arg(root.join("html"))
         .stdout();
     let articles: Vec<Article> = json_lines(&out);
-    assert_eq!(articles.len(), gold.len(), "one article per page");
+    assert_eq!(articles.len(), gold.len(), "{set}: one article per page");
     let mut pages = Vec::new();
     for a in &articles {
         let name = std::path::Path::new(&a.path)
@@ -253,13 +248,10 @@ fn dragnet_checking_part_at_least_trafilatura() {
             .and_then(|n| n.to_str())
             .and_then(|n| n.strip_suffix(".html.gz"))
             .unwrap();
-        if part("web-extraction/dragnet", name) != Part::Checking {
-            continue;
+        if keep(a, name) {
+            let want = gold[name]["articleBody"].as_str().unwrap_or_default();
+            pages.push(newsdex::parse::html::score::match_page(want, &a.body));
         }
-        let want = gold[name]["articleBody"].as_str().unwrap_or_default();
-        pages.push(match_page(want, &a.body));
     }
-    assert!(pages.len() > 400, "{} checking pages", pages.len());
-    let (_, _, f1, _) = metrics(&pages);
-    assert!(f1 >= 0.923, "F1 {f1:.4} on {} pages", pages.len());
+    pages
 }
