@@ -101,8 +101,10 @@ impl EntityExtractor for TaggerExtractor {
         // which the tagger (trained on 1996 Reuters) rarely marks.
         for part in Section::BOTH {
             let text = part.of(title, body);
-            for (start, end) in party_label_states(text) {
-                force_place(&mut spans, part, start..end);
+            for (party, state) in party_labels(text) {
+                // The party letter is no name (`R.` of `(R., Ark.)`).
+                spans.retain(|s| !(s.part == part && s.start < party.end && party.start < s.end));
+                force_place(&mut spans, part, state);
             }
         }
         place_context(&mut spans, title, body);
@@ -280,26 +282,30 @@ fn place_context(spans: &mut Vec<Span>, title: &str, body: &str) {
     spans.retain(|s| !context::names_agreement(s.part.of(title, body), s));
 }
 
-/// Byte ranges of the states in US party labels: `(D-Calif.)`,
-/// `(R-N.Y.)`, `, R-Texas,`.
-fn party_label_states(text: &str) -> Vec<(usize, usize)> {
+/// The party labels of US politicians in `text`: `(D-Calif.)`, `R-Texas,`
+/// and, in the style of some papers, `(R., Ark.)`: the byte range of the
+/// party letter (with its period) and of the state.
+fn party_labels(text: &str) -> Vec<(Range<usize>, Range<usize>)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(at) = text[from..].find('-').map(|i| from + i) {
-        from = at + 1;
-        // "(D-" or ", R-" before the hyphen.
-        if at < 2 || !matches!(bytes[at - 1], b'D' | b'R' | b'I') {
+    for (at, &b) in bytes.iter().enumerate() {
+        if at == 0 || !matches!(b, b'D' | b'R' | b'I') {
             continue;
         }
-        if !matches!(bytes[at - 2], b'(' | b' ') {
+        // "(D" or ", R" before the separator.
+        let opened = bytes[at - 1] == b'(';
+        let after_comma = bytes[at - 1] == b' ' && text[..at - 1].ends_with(',');
+        if !(opened || after_comma) {
             continue;
         }
-        let opened = bytes[at - 2] == b'(';
-        if !opened && !text[..at - 1].trim_end().ends_with(',') {
+        let rest = &text[at + 1..];
+        let (party_end, start) = if rest.starts_with('-') {
+            (at + 1, at + 2)
+        } else if rest.starts_with("., ") {
+            (at + 2, at + 4)
+        } else {
             continue;
-        }
-        let start = at + 1;
+        };
         let len = text[start..]
             .find(|c: char| !(c.is_ascii_alphabetic() || c == '.' || c == ' '))
             .unwrap_or(text.len() - start);
@@ -316,7 +322,7 @@ fn party_label_states(text: &str) -> Vec<(usize, usize)> {
             && state.len() <= 16
             && state.starts_with(|c: char| c.is_ascii_uppercase())
         {
-            out.push((start, start + state.len()));
+            out.push((at..party_end, start..start + state.len()));
         }
     }
     out
@@ -397,17 +403,33 @@ mod tests {
     }
 
     #[test]
-    fn party_labels() {
+    fn party_labels_give_their_state() {
         let text = "Sen. Dianne Feinstein (D-Calif.) and Ted Cruz, R-Texas, met Rep. Nita \
-                    Lowey (D-N.Y.) and (R-New Mexico); not (D-day) or Jean-Luc, re-run.";
-        let states: Vec<&str> = party_label_states(text)
+                    Lowey (D-N.Y.) and (R-New Mexico); not (D-day) or Jean-Luc, re-run. \
+                    Senator Tom Cotton (R., Ark.) and Rep. Devin Nunes (R., Calif.).";
+        let all = format!("{text} Not W.H.R. Rivers or (R., 2019).");
+        let labels: Vec<(&str, &str)> = party_labels(&all)
             .into_iter()
-            .map(|(a, b)| &text[a..b])
+            .map(|(party, state)| (&all[party], &all[state]))
             .collect();
-        assert_eq!(states, vec!["Calif.", "Texas", "N.Y.", "New Mexico"]);
+        assert_eq!(
+            labels,
+            vec![
+                ("D", "Calif."),
+                ("R", "Texas"),
+                ("D", "N.Y."),
+                ("R", "New Mexico"),
+                ("R.", "Ark."),
+                ("R.", "Calif.")
+            ]
+        );
         let x = TaggerExtractor::load().unwrap();
         let e = x.extract("", text);
-        for state in ["Calif.", "Texas", "N.Y."] {
+        assert!(
+            !e.mentions.iter().any(|m| m.text == "R."),
+            "a party letter is no name: {e:?}"
+        );
+        for state in ["Calif.", "Texas", "N.Y.", "Ark."] {
             assert!(
                 e.mentions
                     .iter()
