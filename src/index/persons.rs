@@ -292,6 +292,23 @@ fn mostly_other_single(own: u64, other: u64) -> bool {
     other >= MIN_EVIDENCE && other as f64 >= SINGLE_OTHER_SHARE * own as f64
 }
 
+/// The person among `candidates` (roots of persons, with their articles in
+/// `person_articles`) that a short form resolves to: the one with the most
+/// articles, when it has at least [`MIN_ARTICLES`] and [`DOMINANT_SHARE`] of
+/// `total`.
+fn dominant(
+    candidates: &HashSet<u32>,
+    total: u64,
+    person_articles: &HashMap<u32, u64>,
+) -> Option<u32> {
+    let best = candidates
+        .iter()
+        .copied()
+        .max_by_key(|r| (person_articles[r], std::cmp::Reverse(*r)))?;
+    let n = person_articles[&best];
+    (n >= MIN_ARTICLES && n as f64 >= DOMINANT_SHARE * total as f64).then_some(best)
+}
+
 /// One person: the name it is shown by and the forms it was written in.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Person {
@@ -563,15 +580,8 @@ impl Identities {
             let Some(candidates) = candidates else {
                 continue;
             };
-            let best = candidates
-                .iter()
-                .copied()
-                .max_by_key(|r| (person_articles[r], std::cmp::Reverse(*r)));
-            if let Some(best) = best {
-                let n = person_articles[&best];
-                if n >= MIN_ARTICLES && n as f64 >= DOMINANT_SHARE * total as f64 {
-                    sets.union(i as u32, best);
-                }
+            if let Some(best) = dominant(candidates, total, &person_articles) {
+                sets.union(i as u32, best);
             }
         }
         // A surname and a suffix (`Trump Jr.`) join the person who holds
@@ -593,15 +603,8 @@ impl Identities {
                 continue;
             };
             let total: u64 = candidates.iter().map(|r| person_articles[r]).sum();
-            let best = candidates
-                .iter()
-                .copied()
-                .max_by_key(|r| (person_articles[r], std::cmp::Reverse(*r)));
-            if let Some(best) = best {
-                let n = person_articles[&best];
-                if n >= MIN_ARTICLES && n as f64 >= DOMINANT_SHARE * total as f64 {
-                    sets.union(i as u32, best);
-                }
+            if let Some(best) = dominant(candidates, total, &person_articles) {
+                sets.union(i as u32, best);
             }
         }
 

@@ -124,12 +124,14 @@ pub(super) fn resolve(tagged: &[Tagged<'_>], lexicon: &Lexicon, places: &PlaceTa
         }
     }
 
+    // The names short forms may resolve to: not one with a word glued by
+    // page clutter, checked once here rather than per mention.
     let full_names: Vec<Vec<&str>> = {
         let mut seen: Vec<Vec<&str>> = Vec::new();
         for Cleaned { named, kind, .. } in &cleaned {
             if *kind == EntityKind::Person {
                 let words: Vec<&str> = named.split_whitespace().collect();
-                if !seen.contains(&words) {
+                if !seen.contains(&words) && !words.iter().any(|w| is_glued(w)) {
                     seen.push(words);
                 }
             }
@@ -223,10 +225,7 @@ fn person_name(text: &str, full_names: &[Vec<&str>], lexicon: &Lexicon) -> Strin
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut best: Option<&Vec<&str>> = None;
     for full in full_names {
-        if full.len() <= words.len()
-            || full.iter().any(|w| is_glued(w))
-            || !is_short_form(&words, full, lexicon)
-        {
+        if full.len() <= words.len() || !is_short_form(&words, full, lexicon) {
             continue;
         }
         best = match best {

@@ -224,6 +224,19 @@ pub fn tag_with(
     title: &str,
     body: &str,
 ) -> Vec<Span> {
+    let mut spans = model_spans_with(weights, res, fs, title, body);
+    document_rules(res, title, body, &mut spans);
+    spans
+}
+
+/// The model's spans, before [`document_rules`].
+fn model_spans_with(
+    weights: &Weights,
+    res: &Resources,
+    fs: FeatureSet,
+    title: &str,
+    body: &str,
+) -> Vec<Span> {
     let (parts, sents) = featurize(title, body, res, fs, weights.bits);
     let mut spans = Vec::new();
     let mut emit: Vec<[f32; N_LABELS]> = Vec::new();
@@ -232,10 +245,15 @@ pub fn tag_with(
         let part = &parts[s.part.index()];
         labels_to_spans(s.part, &part.tokens[s.tokens.clone()], &labels, &mut spans);
     }
-    harmonise(Some(res), title, body, &mut spans);
-    org_fixes(res, title, body, &mut spans);
-    suffix_fixes(res, title, body, &mut spans);
     spans
+}
+
+/// The rules that read the whole document after decoding, in order:
+/// [`harmonise`], [`org_fixes`], [`suffix_fixes`].
+pub fn document_rules(res: &Resources, title: &str, body: &str, spans: &mut [Span]) {
+    harmonise(Some(res), title, body, spans);
+    org_fixes(res, title, body, spans);
+    suffix_fixes(res, title, body, spans);
 }
 
 /// Nouns that, right after a name, mark it as an organisation
@@ -429,31 +447,15 @@ impl Tagger {
         if cached.is_none() {
             return tag_with(&self.weights, &self.resources, self.features, title, body);
         }
-        harmonise(Some(&self.resources), title, body, &mut spans);
-        org_fixes(&self.resources, title, body, &mut spans);
-        suffix_fixes(&self.resources, title, body, &mut spans);
+        document_rules(&self.resources, title, body, &mut spans);
         spans
     }
 
-    /// The model's spans before the document-level rules ([`harmonise`],
-    /// [`org_fixes`]), for inspecting them.
+    /// The model's spans before the [`document_rules`], for inspecting
+    /// them.
     #[cfg(feature = "lab")]
     pub fn model_spans(&self, title: &str, body: &str) -> Vec<Span> {
-        let (parts, sents) = featurize(
-            title,
-            body,
-            &self.resources,
-            self.features,
-            self.weights.bits,
-        );
-        let mut spans = Vec::new();
-        let mut emit: Vec<[f32; N_LABELS]> = Vec::new();
-        for s in &sents {
-            let labels = decode_with(&self.weights, s, &mut emit);
-            let part = &parts[s.part.index()];
-            labels_to_spans(s.part, &part.tokens[s.tokens.clone()], &labels, &mut spans);
-        }
-        spans
+        model_spans_with(&self.weights, &self.resources, self.features, title, body)
     }
 
     /// Tokenizes and featurizes a document as [`featurize`] does, with the
