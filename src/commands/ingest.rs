@@ -20,7 +20,18 @@ use crate::cli::IngestArgs;
 pub fn run(index_path: &Path, args: IngestArgs, style: &Style) -> Result<Status> {
     let started = Instant::now();
     let parse = parse_fields(&args.fields)?;
-    let index = NewsIndex::open_or_create(index_path, args.rebuild)?;
+    // The tagger loads (tens of milliseconds of CPU) while the index opens
+    // or is created (mostly waiting on the disk).
+    let (extractor, index) = std::thread::scope(|scope| {
+        let loading = scope.spawn(default_extractor);
+        let index = NewsIndex::open_or_create(index_path, args.rebuild);
+        let extractor = loading
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (extractor, index)
+    });
+    let index = index?;
+    let extractor = extractor?;
     let threads = args.threads.unwrap_or_else(|| {
         let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
         (cores / 2).clamp(1, 4)
@@ -34,7 +45,6 @@ pub fn run(index_path: &Path, args: IngestArgs, style: &Style) -> Result<Status>
         commit_interval: Duration::from_secs(args.commit_every.max(1)),
         today: today(),
     };
-    let extractor = default_extractor()?;
     let progress = Bar::new(!args.no_progress, started);
     let report = ingest(&index, &options, &extractor, &progress)?;
     progress.trace("done");
