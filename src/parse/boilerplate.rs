@@ -192,7 +192,7 @@ fn starts_capitalised(p: &str) -> bool {
 
 /// Whether `p` reads as complete sentences of running text: capitalised at
 /// the start, closed at the end, not a fragment continuing another paragraph.
-fn is_prose(p: &str) -> bool {
+pub(crate) fn is_prose(p: &str) -> bool {
     p.split_whitespace().count() >= PROSE_MIN_WORDS
         && starts_capitalised(p)
         && matches!(
@@ -426,6 +426,12 @@ fn is_prompt(p: &str, letters: &str, words: usize) -> bool {
     {
         return true;
     }
+    // "Continue reading the main story", "Continue reading below": a jump
+    // link over a box inside the story, a label of at most a few words
+    // (`letters` is empty for longer lines).
+    if words <= LABEL_MAX_WORDS && letters.starts_with("continue reading ") {
+        return true;
+    }
     // The rules of the head below need it to start as a prefix does.
     let first = p
         .chars()
@@ -645,6 +651,13 @@ mod tests {
             ),
             ("Read more: Council approves budget", Some(Rule::Prompt)),
             ("Subscribe", Some(Rule::Prompt)),
+            ("Continue reading the main story", Some(Rule::Prompt)),
+            ("Continue reading below", Some(Rule::Prompt)),
+            // A sentence that starts with the words is longer than a label.
+            (
+                "Continue reading the report and you will find the figures were revised twice.",
+                None,
+            ),
             // Real paragraphs that merely mention the words.
             (P1, None),
             (

@@ -172,6 +172,9 @@ fn read_tree(html: &str, strategy: Strategy, title_hint: &str) -> (HtmlArticle, 
     let title = pick_title(&meta);
     let headline = if title.is_empty() { title_hint } else { &title };
     let cleaned = |paragraphs| clean_paragraphs(headline, paragraphs);
+    // Paragraphs that open the body above the extracted text (the combined
+    // strategy's lead caption).
+    let mut lead = Vec::new();
     let paragraphs = match strategy {
         Strategy::Own => extract::extract(&dom),
         Strategy::Smoothie => smoothie_paragraphs(doc),
@@ -188,10 +191,21 @@ fn read_tree(html: &str, strategy: Strategy, title_hint: &str) -> (HtmlArticle, 
                     from_smoothie
                 }
             };
-            match marked::body(&dom).map(cleaned) {
-                Some(marked) if marked::prefer_marked(&chosen, &marked) => marked,
+            let container = marked::container(&dom);
+            let marked = container.map(|id| cleaned(marked::render(&dom, id)));
+            let body = match marked {
+                Some(ref marked) if marked::prefer_marked(&chosen, marked) => marked.clone(),
                 _ => chosen,
+            };
+            // A body that opens where the marked container opens gets the
+            // lead photo's or video's caption above it (see
+            // `marked::lead_caption`), put in front after the byline below.
+            if let (Some(id), Some(first)) = (container, marked.as_ref().and_then(|m| m.first()))
+                && body.first() == Some(first)
+            {
+                lead = cleaned(marked::lead_caption(&dom, id));
             }
+            body
         }
         Strategy::Marked => marked::body(&dom).unwrap_or_default(),
         Strategy::JsonLd => match &meta.ld_body {
@@ -217,6 +231,9 @@ fn read_tree(html: &str, strategy: Strategy, title_hint: &str) -> (HtmlArticle, 
             authors = names;
         }
         body.remove(0);
+    }
+    if !lead.is_empty() {
+        body.splice(0..0, lead);
     }
     let article = HtmlArticle {
         body: body.join("\n\n"),

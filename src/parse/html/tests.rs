@@ -247,3 +247,43 @@ fn when_the_marked_body_replaces_the_extractors_text() {
     let long = vec![post.clone(), P3.to_string(), P3.replace("board", "council")];
     assert!(!marked::prefer_marked(&long, &lines(P1)));
 }
+
+/// A page whose story opens with a video: the player and its caption stand
+/// between the headline and the marked text.
+fn video_story(caption: &str) -> String {
+    page(
+        "<title>Pier to be rebuilt</title>",
+        &format!(
+            "<div class=\"post\"><h1>Pier to be rebuilt</h1>\
+             <div class=\"video-wrap\"><object><img src=\"v.jpg\">\
+             <div class=\"player-caption-box\"><p class=\"player-caption\">{caption}</p></div>\
+             </object></div>\
+             <div class=\"entry-content\"><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></div>\
+             <div class=\"sidebar\"><p>Most watched</p></div>"
+        ),
+    )
+}
+
+#[test]
+fn the_lead_caption_opens_the_body() {
+    let caption = "The harbour master shows the damage the storms did to the old pier \
+        and explains why the repairs cannot wait.";
+    let a = html_to_article(&video_story(caption));
+    assert_eq!(a.body, format!("{caption}\n\n{P1}\n\n{P2}\n\n{P3}"));
+    // A credit or a label is no prose and stays out.
+    let a = html_to_article(&video_story("Video: Harbour Gazette"));
+    assert_eq!(a.body, format!("{P1}\n\n{P2}\n\n{P3}"));
+    // A caption that links to another story is a teaser.
+    let teaser = format!("<a href=\"/other\">{caption}</a>");
+    let a = html_to_article(&video_story(&teaser));
+    assert_eq!(a.body, format!("{P1}\n\n{P2}\n\n{P3}"));
+}
+
+#[test]
+fn no_lead_caption_without_a_headline_above_the_body() {
+    let caption = "The harbour master shows the damage the storms did to the old pier \
+        and explains why the repairs cannot wait.";
+    let html = video_story(caption).replace("<h1>Pier to be rebuilt</h1>", "");
+    let a = html_to_article(&html);
+    assert!(!a.body.contains("harbour master"), "{}", a.body);
+}
