@@ -192,17 +192,23 @@ fn read_tree(html: &str, strategy: Strategy, title_hint: &str) -> (HtmlArticle, 
                 }
             };
             let container = marked::container(&dom);
-            let marked = container.map(|id| cleaned(marked::render(&dom, id)));
-            let body = match marked {
-                Some(ref marked) if marked::prefer_marked(&chosen, marked) => marked.clone(),
-                _ => chosen,
+            // The body, and whether it opens where the marked container
+            // opens (its first paragraph is the container's).
+            let (body, opens_marked) = match container.map(|id| cleaned(marked::render(&dom, id))) {
+                Some(marked) if marked::prefer_marked(&chosen, &marked) => {
+                    let opens = !marked.is_empty();
+                    (marked, opens)
+                }
+                Some(marked) => {
+                    let opens = marked.first().is_some_and(|m| chosen.first() == Some(m));
+                    (chosen, opens)
+                }
+                None => (chosen, false),
             };
-            // A body that opens where the marked container opens gets the
-            // lead photo's or video's caption above it (see
-            // `marked::lead_caption`), put in front after the byline below.
-            if let (Some(id), Some(first)) = (container, marked.as_ref().and_then(|m| m.first()))
-                && body.first() == Some(first)
-            {
+            // Such a body gets the lead photo's or video's caption above it
+            // (see `marked::lead_caption`), put in front after the byline
+            // below.
+            if opens_marked && let Some(id) = container {
                 lead = cleaned(marked::lead_caption(&dom, id));
             }
             body
