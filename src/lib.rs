@@ -71,7 +71,8 @@ pub use walk::{SourceFile, Walk, WalkError, walk};
 /// split of the development sets ([`lab::split`]).
 #[cfg(feature = "lab")]
 pub mod lab {
-    pub use crate::query::lab::{Baseline, bare_search};
+    pub use crate::index::PlaceEvidence;
+    pub use crate::query::lab::{Baseline, bare_search, place_evidence};
     pub mod split;
 }
 

@@ -26,6 +26,8 @@ use tantivy::Index;
 
 pub(crate) use counts::{Keep, NameCounts};
 pub(crate) use persons::Identities;
+#[cfg(feature = "lab")]
+pub use persons::PlaceEvidence;
 use schema::FORMAT_VERSION;
 pub(crate) use schema::Fields;
 pub use writer::Indexer;
@@ -410,11 +412,48 @@ impl NewsIndex {
                 ),
             )
             .map_err(|e| tantivy_error(&self.path, e))?;
+        // Articles that store a form of each list: a term query per form.
+        let field = self.fields.person_name;
+        let any_of = |forms: &[&str]| -> Box<dyn tantivy::query::Query> {
+            Box::new(tantivy::query::BooleanQuery::new(
+                forms
+                    .iter()
+                    .map(|form| {
+                        let term = tantivy::Term::from_field_text(field, form);
+                        let query: Box<dyn tantivy::query::Query> =
+                            Box::new(tantivy::query::TermQuery::new(
+                                term,
+                                tantivy::schema::IndexRecordOption::Basic,
+                            ));
+                        (tantivy::query::Occur::Should, query)
+                    })
+                    .collect(),
+            ))
+        };
+        let together = |a: &[&str], b: &[&str]| -> u64 {
+            let both = tantivy::query::BooleanQuery::new(vec![
+                (tantivy::query::Occur::Must, any_of(a)),
+                (tantivy::query::Occur::Must, any_of(b)),
+            ]);
+            // Unknown (a read error): as if always together, so that the
+            // forms stay apart.
+            searcher
+                .search(&both, &tantivy::collector::Count)
+                .map_or(u64::MAX, |n| n as u64)
+        };
         Ok(Identities::build(persons::Names {
             people: &people,
             places: &places,
             others: &others,
+            together: Some(&together),
         }))
+    }
+
+    /// What the persons step weighs for each place name (feature `lab`).
+    #[cfg(feature = "lab")]
+    pub(crate) fn place_evidence(&self) -> Result<Vec<PlaceEvidence>> {
+        let searcher = self.searcher()?;
+        Ok(self.compute_persons(&searcher)?.place_evidence)
     }
 
     /// Computes the persons of the last commit and stores them in the index

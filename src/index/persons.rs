@@ -12,10 +12,12 @@
 //!
 //! 1. forms with the same *key* (lowercase, accents folded, hyphens and
 //!    periods as spaces, particles dropped) are one person; a form with a
-//!    suffix (`Jr.`, `III`) joins the bare form only when it is the more
-//!    common of the two, the bare form counted with its nicknames
-//!    (`Martin Luther King Jr.`), since a bare form that dominates is
-//!    usually the father (`Donald Trump` and `Donald Trump Jr.`);
+//!    suffix (`Jr.`, `III`) joins the bare form when it is the more
+//!    common of the two, the bare form counted with its nicknames, or when
+//!    fewer than [`TOGETHER_SHARE`] of its articles also store the bare
+//!    form (`Martin Luther King Jr.`, `Joe Manchin III`): a son is named
+//!    beside his father (`Donald Trump Jr.` in half of his articles), and
+//!    a father written `Sr.` stays apart from the bare name;
 //! 2. forms that share a first and last word are one person when their
 //!    middles agree: one middle form, or one that holds at least
 //!    [`MIDDLE_SHARE`] of the articles of all middle forms. With two
@@ -96,6 +98,12 @@ const SINGLE_OTHER_SHARE: f64 = 0.1;
 const MIN_EVIDENCE: u64 = 3;
 
 /// Name suffixes.
+/// A suffixed name (`Martin Luther King Jr.`) less common than its bare
+/// form joins it when fewer than this share of its articles also store the
+/// bare form: a son is written beside his father (`Donald Trump Jr.` in
+/// half of his articles), a form of one name rarely beside another.
+const TOGETHER_SHARE: f64 = 0.4;
+
 const SUFFIXES: [&str; 6] = ["jr", "sr", "ii", "iii", "iv", "jnr"];
 
 /// The word lists identity needs: particles, given names, nicknames.
@@ -246,11 +254,34 @@ pub(crate) struct Identities {
     /// Stored place names that the archive mostly writes as a person or an
     /// organisation.
     no_places: HashSet<String>,
+    /// What the place rule weighed for each place name (lab only).
+    #[cfg(feature = "lab")]
+    pub(crate) place_evidence: Vec<PlaceEvidence>,
+}
+
+/// What the persons step weighed for one place name (feature `lab`).
+#[cfg(feature = "lab")]
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct PlaceEvidence {
+    /// The stored place name.
+    pub name: String,
+    /// Its articles as a place.
+    pub articles: u64,
+    /// Whether the gazetteer knows it.
+    pub known: bool,
+    /// Articles of the same key as a person form.
+    pub as_person_form: u64,
+    /// Articles of the largest person holding a form of that key.
+    pub as_person: u64,
+    /// Articles of the same key as an organisation or other name.
+    pub as_other: u64,
+    /// Whether it is left out of the places.
+    pub no_place: bool,
 }
 
 /// Every name of the archive with its number of articles, by kind: what
 /// [`Identities::build`] reads.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Default)]
 pub(crate) struct Names<'a> {
     /// Person names.
     pub(crate) people: &'a [(String, u64)],
@@ -258,7 +289,13 @@ pub(crate) struct Names<'a> {
     pub(crate) places: &'a [(String, u64)],
     /// Names of organisations and other named things, and publishers.
     pub(crate) others: &'a [(String, u64)],
+    /// The number of articles that store one of the first person forms
+    /// and one of the second (`None`: unknown, see [`Together`]).
+    pub(crate) together: Option<&'a Together<'a>>,
 }
+
+/// Counts the articles that store a person form of each of two lists.
+pub(crate) type Together<'a> = dyn Fn(&[&str], &[&str]) -> u64 + 'a;
 
 /// The key by which names of different kinds are compared: the words of
 /// [`key_words`] without a leading "the", joined by spaces.
@@ -429,32 +466,68 @@ impl Identities {
         // The bare form counts with its nicknames (`Don Trump` is as common
         // as `Donald Trump`), which join it later: a rare nickname form must
         // not carry the son into the father's person.
+        //
+        // A less common one joins when the two are seldom written in one
+        // article, both counted with their nicknames (`Don Trump Jr.` is
+        // rare beside `Donald Trump`, not `Donald Trump Jr.`), unless it is
+        // the father's (`Sr.`): that suffix is written to tell him from a
+        // son known by the bare name.
         let mut key_articles: HashMap<&[String], u64> = HashMap::default();
-        let mut by_rest: HashMap<&[String], Vec<(&str, u64)>> = HashMap::default();
+        // Forms by the words after the given name: (given name, form).
+        let mut by_rest: HashMap<&[String], Vec<(&str, usize)>> = HashMap::default();
+        let mut suffixed_by_rest: HashMap<&[String], Vec<(&str, usize)>> = HashMap::default();
         for (i, k) in keys.iter().enumerate() {
             *key_articles.entry(k.as_slice()).or_insert(0) += counts[i].1;
-            if k.len() >= 2 && !has_suffix(k) {
-                by_rest
-                    .entry(&k[1..])
-                    .or_default()
-                    .push((k[0].as_str(), counts[i].1));
+            if k.len() >= 2 {
+                let rest = if has_suffix(k) {
+                    &mut suffixed_by_rest
+                } else {
+                    &mut by_rest
+                };
+                rest.entry(&k[1..]).or_default().push((k[0].as_str(), i));
             }
         }
+        // The forms of a name and its nicknames, with their articles.
+        let with_nicknames = |rest: &HashMap<&[String], Vec<(&str, usize)>>, k: &[String]| {
+            let forms: Vec<usize> = rest
+                .get(&k[1..])
+                .into_iter()
+                .flatten()
+                .filter(|(first, _)| same_given(first, &k[0]))
+                .map(|&(_, i)| i)
+                .collect();
+            let articles: u64 = forms.iter().map(|&i| counts[i].1).sum();
+            (forms, articles)
+        };
+        let mut joins_bare: HashMap<&[String], bool> = HashMap::default();
         for (i, k) in keys.iter().enumerate() {
-            if k.len() > 2 && has_suffix(k) {
-                let bare = &k[..k.len() - 1];
-                let bare_articles: u64 = by_rest
-                    .get(&bare[1..])
-                    .into_iter()
-                    .flatten()
-                    .filter(|(first, _)| same_given(first, &bare[0]))
-                    .map(|(_, n)| n)
-                    .sum();
-                if let Some(&j) = by_key.get(bare)
-                    && key_articles[k.as_slice()] >= bare_articles
-                {
-                    sets.union(i as u32, j);
+            if k.len() <= 2 || !has_suffix(k) {
+                continue;
+            }
+            let bare = &k[..k.len() - 1];
+            let Some(&j) = by_key.get(bare) else {
+                continue;
+            };
+            let joins = *joins_bare.entry(k.as_slice()).or_insert_with(|| {
+                let (bare_forms, bare_articles) = with_nicknames(&by_rest, bare);
+                if key_articles[k.as_slice()] >= bare_articles {
+                    return true;
                 }
+                let Some(together) = names.together else {
+                    return false;
+                };
+                if k[k.len() - 1] == "sr" {
+                    return false;
+                }
+                let (own_forms, own_articles) = with_nicknames(&suffixed_by_rest, k);
+                let text = |forms: &[usize]| -> Vec<&str> {
+                    forms.iter().map(|&i| counts[i].0.as_str()).collect()
+                };
+                let both = together(&text(&own_forms), &text(&bare_forms));
+                (both as f64) < TOGETHER_SHARE * own_articles as f64
+            });
+            if joins {
+                sets.union(i as u32, j);
             }
         }
 
@@ -585,7 +658,14 @@ impl Identities {
             }
         }
         // A surname and a suffix (`Trump Jr.`) join the person who holds
-        // the share of the persons of full names that end so.
+        // the share of the persons of full names that end so. The single
+        // words above may have moved the roots: count again.
+        let mut person_articles: HashMap<u32, u64> = HashMap::default();
+        for (i, k) in keys.iter().enumerate() {
+            if k.len() >= 2 {
+                *person_articles.entry(sets.find(i as u32)).or_insert(0) += counts[i].1;
+            }
+        }
         let mut by_suffixed_end: HashMap<&[String], HashSet<u32>> = HashMap::default();
         for (i, k) in keys.iter().enumerate() {
             if k.len() > 2 && has_suffix(k) {
@@ -652,9 +732,20 @@ impl Identities {
             } else {
                 persons.get(&key).copied().unwrap_or(0) + others.get(&key).copied().unwrap_or(0)
             };
-            if mostly_other(*n, other) || (!known && has_non_place_head(&key)) {
+            let no_place = mostly_other(*n, other) || (!known && has_non_place_head(&key));
+            if no_place {
                 ids.no_places.insert(place.clone());
             }
+            #[cfg(feature = "lab")]
+            ids.place_evidence.push(PlaceEvidence {
+                name: place.clone(),
+                articles: *n,
+                known,
+                as_person_form: forms.get(&key).copied().unwrap_or(0),
+                as_person: persons.get(&key).copied().unwrap_or(0),
+                as_other: others.get(&key).copied().unwrap_or(0),
+                no_place,
+            });
         }
         for ((form, _), _) in counts.iter().zip(&no_person).filter(|(_, c)| **c) {
             ids.of.insert(form.clone(), NO_PERSON);
@@ -720,6 +811,8 @@ impl Identities {
             of,
             persons,
             no_places: no_places.into_iter().collect(),
+            #[cfg(feature = "lab")]
+            place_evidence: Vec::new(),
         }
     }
 
@@ -830,7 +923,7 @@ pub(crate) const FILE: &str = "persons.json";
 
 /// The version of the stored persons' layout and grouping rules: a file of
 /// another version is computed again.
-const VERSION: u32 = 5;
+const VERSION: u32 = 6;
 
 /// What `persons.json` holds.
 #[derive(Serialize, Deserialize)]
@@ -998,6 +1091,59 @@ mod tests {
     }
 
     #[test]
+    fn a_rarer_suffixed_name_joins_unless_written_beside_the_bare_name() {
+        let counts: Vec<(String, u64)> = [
+            ("Donald Trump", 1000),
+            ("Don Trump", 3),
+            ("Donald Trump Jr.", 60),
+            ("Don Trump Jr.", 4),
+            ("Martin Luther King", 250),
+            ("Martin Luther King Jr.", 130),
+            ("Michael Brown", 270),
+            ("Michael Brown Sr.", 5),
+        ]
+        .iter()
+        .map(|(n, c)| (n.to_string(), *c))
+        .collect();
+        // Articles per form, as an index would store them: the son is
+        // named beside his father in half of his articles (the nickname
+        // forms beside each other's full forms), King's two forms seldom
+        // in one article, and the father `Sr.` never beside his son.
+        let mut articles: Vec<Vec<&str>> = Vec::new();
+        articles.extend((0..30).map(|_| vec!["Donald Trump", "Donald Trump Jr."]));
+        articles.extend((0..30).map(|_| vec!["Donald Trump Jr."]));
+        articles.extend((0..4).map(|_| vec!["Don Trump Jr."]));
+        articles.extend((0..3).map(|_| vec!["Don Trump"]));
+        articles.extend((0..10).map(|_| vec!["Martin Luther King", "Martin Luther King Jr."]));
+        articles.extend((0..120).map(|_| vec!["Martin Luther King Jr."]));
+        articles.extend((0..5).map(|_| vec!["Michael Brown Sr."]));
+        let together = |a: &[&str], b: &[&str]| -> u64 {
+            articles
+                .iter()
+                .filter(|forms| {
+                    forms.iter().any(|f| a.contains(f)) && forms.iter().any(|f| b.contains(f))
+                })
+                .count() as u64
+        };
+        let ids = Identities::build(Names {
+            people: &counts,
+            together: Some(&together),
+            ..Names::default()
+        });
+        assert!(same(&ids, "Martin Luther King", "Martin Luther King Jr."));
+        assert!(same(&ids, "Donald Trump Jr.", "Don Trump Jr."));
+        assert!(!same(&ids, "Donald Trump", "Donald Trump Jr."));
+        assert!(!same(&ids, "Michael Brown", "Michael Brown Sr."));
+        // Without the counts of articles together, only the more common
+        // suffixed form joins.
+        let ids = Identities::build(Names {
+            people: &counts,
+            ..Names::default()
+        });
+        assert!(!same(&ids, "Martin Luther King", "Martin Luther King Jr."));
+    }
+
+    #[test]
     fn namesakes_stay_apart() {
         let ids = build(&[
             ("George W. Bush", 500),
@@ -1139,6 +1285,7 @@ mod tests {
             people: &people,
             places: &places,
             others: &others,
+            together: None,
         })
     }
 

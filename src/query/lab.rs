@@ -67,3 +67,12 @@ pub fn bare_search(
         }
     }
 }
+
+/// The evidence the persons step weighs for each place name (feature `lab`
+/// only, for judging the `places` list): per place name, its articles as a
+/// place, whether the gazetteer knows it, and the articles of the same
+/// name (compared by key) as a person form, as the largest person holding
+/// it, and as an organisation or other name.
+pub fn place_evidence(index: &NewsIndex) -> Result<Vec<crate::index::PlaceEvidence>> {
+    index.place_evidence()
+}
