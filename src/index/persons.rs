@@ -1144,6 +1144,21 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_with_a_suffix_joins_after_single_words_moved_the_roots() {
+        // `Kennedy` (first in the list) joins the person of both Robert F.
+        // Kennedy forms, which makes it that person's root; `Kennedy Jr.`
+        // must still find the person (this panicked before 2026-12-02).
+        let ids = build(&[
+            ("Kennedy", 40),
+            ("Kennedy Jr.", 3),
+            ("Robert F. Kennedy", 50),
+            ("Robert F. Kennedy Jr.", 100),
+        ]);
+        assert!(same(&ids, "Robert F. Kennedy Jr.", "Kennedy Jr."));
+        assert!(same(&ids, "Robert F. Kennedy", "Kennedy"));
+    }
+
+    #[test]
     fn namesakes_stay_apart() {
         let ids = build(&[
             ("George W. Bush", 500),
