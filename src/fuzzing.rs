@@ -322,6 +322,7 @@ fn build_sample_index(dir: &Path) -> crate::Result<crate::NewsIndex> {
             places: places.into_iter().map(str::to_string).collect(),
             mentions: Vec::new(),
             others: Vec::new(),
+            located: Vec::new(),
         };
         let fingerprint = Fingerprint {
             size: 1,

@@ -151,6 +151,10 @@ pub struct Article {
     /// Names of organisations and other named things (not listed; indexed
     /// as evidence of what a name is across the archive, and not stored).
     pub others: Vec<String>,
+    /// Place names unknown to the gazetteer that follow a locative
+    /// preposition (not listed; indexed as evidence that a name is a
+    /// place, and not stored).
+    pub located: Vec<String>,
 }
 
 /// What decides whether a file must be read again: size and modification

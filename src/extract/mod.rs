@@ -103,6 +103,7 @@ pub fn extract_article(
         places: entities.places,
         mentions: entities.mentions,
         others: entities.others,
+        located: entities.located,
     };
     (article, note)
 }

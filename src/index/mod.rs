@@ -402,13 +402,14 @@ impl NewsIndex {
     /// Groups the person names of every article that `searcher` reads, and
     /// tells the names that are mostly of another kind.
     fn compute_persons(&self, searcher: &tantivy::Searcher) -> Result<Identities> {
-        let (people, places, others) = searcher
+        let (people, places, others, located) = searcher
             .search(
                 &tantivy::query::AllQuery,
                 &(
                     NameCounts::field(self, schema::PERSON_NAME),
                     NameCounts::field(self, schema::PLACE_NAME),
                     NameCounts::field(self, schema::OTHER_NAME),
+                    NameCounts::field(self, schema::LOCATED_NAME),
                 ),
             )
             .map_err(|e| tantivy_error(&self.path, e))?;
@@ -445,6 +446,7 @@ impl NewsIndex {
             people: &people,
             places: &places,
             others: &others,
+            located: &located,
             together: Some(&together),
         }))
     }
@@ -687,6 +689,7 @@ mod tests {
             places: Vec::new(),
             mentions: Vec::new(),
             others: Vec::new(),
+            located: Vec::new(),
         }
     }
 

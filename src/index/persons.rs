@@ -104,6 +104,38 @@ const MIN_EVIDENCE: u64 = 3;
 /// half of his articles), a form of one name rarely beside another.
 const TOGETHER_SHARE: f64 = 0.4;
 
+/// A place name the gazetteer does not know, in at least
+/// [`MIN_LOCATED_EVIDENCE`] articles as a place, is no place when fewer
+/// than this share of them write it after a locative preposition (`in`,
+/// `from`, `across`...): a place is where things are, `Ebola`, the
+/// `Judiciary` or a widget's name is not. A street is not judged so: it is
+/// written `on Fifth Avenue` (see [`is_street`]).
+const LOCATED_SHARE: f64 = 0.06;
+
+/// The last words of street names, which take `on`.
+const STREET_WORDS: [&str; 10] = [
+    "street",
+    "st",
+    "avenue",
+    "ave",
+    "road",
+    "boulevard",
+    "blvd",
+    "lane",
+    "drive",
+    "square",
+];
+
+/// Whether a name of two words or more, by its [`kind_key`], names a street
+/// (`pennsylvania avenue`).
+fn is_street(key: &str) -> bool {
+    key.rsplit_once(' ')
+        .is_some_and(|(_, last)| STREET_WORDS.contains(&last))
+}
+
+/// The fewest articles as a place on which [`LOCATED_SHARE`] judges a name.
+const MIN_LOCATED_EVIDENCE: u64 = 20;
+
 const SUFFIXES: [&str; 6] = ["jr", "sr", "ii", "iii", "iv", "jnr"];
 
 /// The word lists identity needs: particles, given names, nicknames.
@@ -275,6 +307,9 @@ pub struct PlaceEvidence {
     pub as_person: u64,
     /// Articles of the same key as an organisation or other name.
     pub as_other: u64,
+    /// Articles that write it after a locative preposition (names the
+    /// gazetteer does not know only).
+    pub located: u64,
     /// Whether it is left out of the places.
     pub no_place: bool,
 }
@@ -289,6 +324,9 @@ pub(crate) struct Names<'a> {
     pub(crate) places: &'a [(String, u64)],
     /// Names of organisations and other named things, and publishers.
     pub(crate) others: &'a [(String, u64)],
+    /// Place names unknown to the gazetteer, written after a locative
+    /// preposition (`in the Beltway`).
+    pub(crate) located: &'a [(String, u64)],
     /// The number of articles that store one of the first person forms
     /// and one of the second (`None`: unknown, see [`Together`]).
     pub(crate) together: Option<&'a Together<'a>>,
@@ -724,15 +762,22 @@ impl Identities {
         // A name the gazetteer does not know is no place either when its
         // last word makes it an institution, a publication, an event, a
         // law or a programme (`Catholic Church`, `Great Recession`).
+        let located = mass_by_key(names.located.iter());
         for (place, n) in names.places {
             let key = kind_key(place);
             let known = crate::extract::is_known_place(place);
+            let at = located.get(&key).copied().unwrap_or(0);
+            let seldom_located = !known
+                && *n >= MIN_LOCATED_EVIDENCE
+                && !is_street(&key)
+                && (at as f64) < LOCATED_SHARE * *n as f64;
             let other = if known {
                 forms.get(&key).copied().unwrap_or(0)
             } else {
                 persons.get(&key).copied().unwrap_or(0) + others.get(&key).copied().unwrap_or(0)
             };
-            let no_place = mostly_other(*n, other) || (!known && has_non_place_head(&key));
+            let no_place =
+                mostly_other(*n, other) || (!known && has_non_place_head(&key)) || seldom_located;
             if no_place {
                 ids.no_places.insert(place.clone());
             }
@@ -744,6 +789,7 @@ impl Identities {
                 as_person_form: forms.get(&key).copied().unwrap_or(0),
                 as_person: persons.get(&key).copied().unwrap_or(0),
                 as_other: others.get(&key).copied().unwrap_or(0),
+                located: at,
                 no_place,
             });
         }
@@ -923,7 +969,7 @@ pub(crate) const FILE: &str = "persons.json";
 
 /// The version of the stored persons' layout and grouping rules: a file of
 /// another version is computed again.
-const VERSION: u32 = 6;
+const VERSION: u32 = 7;
 
 /// What `persons.json` holds.
 #[derive(Serialize, Deserialize)]
@@ -1196,8 +1242,11 @@ mod tests {
         .iter()
         .map(|(n, c)| (n.to_string(), *c))
         .collect();
+        // Silicon Valley is written `in Silicon Valley` (see the next test).
+        let located = [("Silicon Valley".to_string(), 20)];
         let ids = Identities::build(Names {
             places: &places,
+            located: &located,
             ..Names::default()
         });
         for place in ["Catholic Church", "Great Recession", "Second Amendment"] {
@@ -1300,6 +1349,7 @@ mod tests {
             people: &people,
             places: &places,
             others: &others,
+            located: &[],
             together: None,
         })
     }
@@ -1388,6 +1438,38 @@ mod tests {
         write(dir.path(), &state, &ids).unwrap();
         let back = read(dir.path(), &state).unwrap();
         assert!(back.is_no_place("MSNBC") && !back.is_no_place("Cleveland"));
+    }
+
+    #[test]
+    fn unknown_places_seldom_written_after_a_locative_preposition_are_no_place() {
+        let places: Vec<(String, u64)> = [
+            ("Calculator", 80),
+            ("Beltway", 200),
+            ("Foggy Bottom", 12),
+            ("Pennsylvania Avenue", 130),
+            ("Ohio", 500),
+        ]
+        .iter()
+        .map(|(n, c)| (n.to_string(), *c))
+        .collect();
+        let located: Vec<(String, u64)> = [("Beltway", 60), ("Pennsylvania Avenue", 5)]
+            .iter()
+            .map(|(n, c)| (n.to_string(), *c))
+            .collect();
+        let ids = Identities::build(Names {
+            places: &places,
+            located: &located,
+            ..Names::default()
+        });
+        // Never after `in`, `from`, `across`...: a widget's name.
+        assert!(ids.is_no_place("Calculator"));
+        // Written so in 30% of its articles.
+        assert!(!ids.is_no_place("Beltway"));
+        // Too few articles to judge; a street (written `on`); a place the
+        // gazetteer knows (the column holds unknown names only).
+        for place in ["Foggy Bottom", "Pennsylvania Avenue", "Ohio"] {
+            assert!(!ids.is_no_place(place), "{place}");
+        }
     }
 
     #[test]

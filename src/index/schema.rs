@@ -24,6 +24,9 @@ pub(crate) const PLACE_NAME: &str = "place_name";
 /// The fast column of the names of organisations and other named things
 /// (and publishers).
 pub(crate) const OTHER_NAME: &str = "other_name";
+/// The fast column of the place names, unknown to the gazetteer, that an
+/// article writes after a locative preposition (`in the Beltway`).
+pub(crate) const LOCATED_NAME: &str = "located_name";
 /// The fast column of publication days.
 pub(crate) const DATE: &str = "date";
 /// The fast column of source file paths.
@@ -40,7 +43,7 @@ pub(crate) const FILE_HASH: &str = "file_hash";
 /// The version of the on-disk layout this build writes. Bump it whenever the
 /// schema, an analyzer or the meaning of a stored field changes: older
 /// indexes are then refused with a message that says how to rebuild.
-pub(crate) const FORMAT_VERSION: u32 = 4;
+pub(crate) const FORMAT_VERSION: u32 = 5;
 
 /// Every field of the index.
 #[derive(Clone, Debug)]
@@ -74,6 +77,8 @@ pub(crate) struct Fields {
     /// Names of organisations and other named things, and the publisher,
     /// whole (fast only): the archive's evidence of what a name is.
     pub(crate) other_name: Field,
+    /// See [`LOCATED_NAME`].
+    pub(crate) located_name: Field,
     /// Publication day (indexed for ranges, fast for sorting, stored).
     pub(crate) date: Field,
     /// URL (stored).
@@ -111,6 +116,7 @@ impl Fields {
             person_name: b.add_text_field(PERSON_NAME, STRING | FAST),
             place_name: b.add_text_field(PLACE_NAME, STRING | FAST),
             other_name: b.add_text_field(OTHER_NAME, FAST),
+            located_name: b.add_text_field(LOCATED_NAME, FAST),
             date: b.add_date_field(
                 DATE,
                 DateOptions::from(INDEXED)

@@ -76,6 +76,9 @@ impl Indexer {
         for other in &article.others {
             doc.add_text(f.other_name, other);
         }
+        for place in &article.located {
+            doc.add_text(f.located_name, place);
+        }
         if let Some(source) = &article.source {
             doc.add_text(f.source, source);
             // The publisher is an organisation: evidence against its name

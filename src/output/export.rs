@@ -290,6 +290,7 @@ mod tests {
             places: vec!["Lisbon".to_string()],
             mentions: vec![],
             others: vec![],
+            located: vec![],
         }
     }
 

@@ -72,5 +72,6 @@ pub(super) fn read_article(f: &Fields, doc: &TantivyDocument) -> Article {
         places: all(f.places),
         mentions: Vec::new(),
         others: Vec::new(),
+        located: Vec::new(),
     }
 }

@@ -38,6 +38,10 @@ pub struct Entities {
     /// listed, but evidence across the archive of what a name is (a name
     /// that is mostly an organisation is no person anywhere).
     pub others: Vec<String>,
+    /// The place names the gazetteer does not know that follow a locative
+    /// preposition at least once (`in the Beltway`), each once: not
+    /// listed, but evidence across the archive that a name is a place.
+    pub located: Vec<String>,
 }
 
 /// The seam between the pipeline and an entity extractor.
@@ -148,6 +152,7 @@ impl EntityExtractor for TaggerExtractor {
                     kind,
                     caps: in_caps,
                     follows_place,
+                    locative: context::after_locative(part, span.start),
                 })
             })
             .collect();

@@ -36,6 +36,9 @@ pub(super) struct Tagged<'a> {
     /// Directly after a place span and a comma (`Ga.` of `Gainesville,
     /// Ga.`).
     pub follows_place: bool,
+    /// After a locative preposition (`in Ohio`: see
+    /// `context::after_locative`).
+    pub locative: bool,
 }
 
 /// A cleaned span, with what naming needs to know of its neighbours.
@@ -48,6 +51,8 @@ struct Cleaned<'a> {
     caps: bool,
     /// Directly after the previous cleaned span, a place, and a comma.
     follows_place: bool,
+    /// After a locative preposition.
+    locative: bool,
 }
 
 /// Multi-word titles that precede names (`Secretary of State`); the words
@@ -103,6 +108,7 @@ pub(super) fn resolve(tagged: &[Tagged<'_>], lexicon: &Lexicon, places: &PlaceTa
             kind: t.kind,
             caps: t.caps,
             follows_place: t.follows_place && kept_before,
+            locative: t.locative,
         });
         kept_previous = true;
     }
@@ -147,6 +153,13 @@ pub(super) fn resolve(tagged: &[Tagged<'_>], lexicon: &Lexicon, places: &PlaceTa
             EntityKind::Person => own_name(person_name(c.named, &full_names, lexicon), c.caps),
             EntityKind::Place => place_name(&cleaned, i, places),
         };
+        if c.locative
+            && *kind == EntityKind::Place
+            && !entities.located.contains(&name)
+            && !crate::extract::is_known_place(&name)
+        {
+            entities.located.push(name.clone());
+        }
         let entry = counts.entry((*kind, name.clone())).or_insert((0, i));
         entry.0 += 1;
         entities.mentions.push(Mention {
@@ -468,6 +481,7 @@ mod tests {
         let tagged: Vec<Tagged<'_>> = list
             .iter()
             .map(|&(text, kind)| Tagged {
+                locative: false,
                 text,
                 titled: None,
                 kind,
@@ -640,6 +654,7 @@ mod tests {
         let tagged: Vec<Tagged<'_>> = list
             .iter()
             .map(|&(text, kind, caps, follows_place)| Tagged {
+                locative: false,
                 text,
                 titled: None,
                 kind,
