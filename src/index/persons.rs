@@ -1023,8 +1023,13 @@ pub(crate) fn write(dir: &Path, state: &State, ids: &Identities) -> std::io::Res
 mod tests {
     use super::*;
 
+    /// Names with their articles, owned as the index counts them.
+    fn owned(list: &[(&str, u64)]) -> Vec<(String, u64)> {
+        list.iter().map(|(n, c)| (n.to_string(), *c)).collect()
+    }
+
     fn build(list: &[(&str, u64)]) -> Identities {
-        let counts: Vec<(String, u64)> = list.iter().map(|(n, c)| (n.to_string(), *c)).collect();
+        let counts = owned(list);
         Identities::build(Names {
             people: &counts,
             ..Names::default()
@@ -1138,7 +1143,7 @@ mod tests {
 
     #[test]
     fn a_rarer_suffixed_name_joins_unless_written_beside_the_bare_name() {
-        let counts: Vec<(String, u64)> = [
+        let counts = owned(&[
             ("Donald Trump", 1000),
             ("Don Trump", 3),
             ("Donald Trump Jr.", 60),
@@ -1147,10 +1152,7 @@ mod tests {
             ("Martin Luther King Jr.", 130),
             ("Michael Brown", 270),
             ("Michael Brown Sr.", 5),
-        ]
-        .iter()
-        .map(|(n, c)| (n.to_string(), *c))
-        .collect();
+        ]);
         // Articles per form, as an index would store them: the son is
         // named beside his father in half of his articles (the nickname
         // forms beside each other's full forms), King's two forms seldom
@@ -1232,16 +1234,13 @@ mod tests {
 
     #[test]
     fn unknown_places_named_like_institutions_or_events_are_no_place() {
-        let places: Vec<(String, u64)> = [
+        let places = owned(&[
             ("Catholic Church", 40),
             ("Great Recession", 30),
             ("Second Amendment", 20),
             ("Silicon Valley", 50),
             ("Cleveland", 60),
-        ]
-        .iter()
-        .map(|(n, c)| (n.to_string(), *c))
-        .collect();
+        ]);
         // Silicon Valley is written `in Silicon Valley` (see the next test).
         let located = [("Silicon Valley".to_string(), 20)];
         let ids = Identities::build(Names {
@@ -1341,10 +1340,7 @@ mod tests {
         places: &[(&str, u64)],
         others: &[(&str, u64)],
     ) -> Identities {
-        let own = |list: &[(&str, u64)]| -> Vec<(String, u64)> {
-            list.iter().map(|(n, c)| (n.to_string(), *c)).collect()
-        };
-        let (people, places, others) = (own(people), own(places), own(others));
+        let (people, places, others) = (owned(people), owned(places), owned(others));
         Identities::build(Names {
             people: &people,
             places: &places,
@@ -1442,20 +1438,14 @@ mod tests {
 
     #[test]
     fn unknown_places_seldom_written_after_a_locative_preposition_are_no_place() {
-        let places: Vec<(String, u64)> = [
+        let places = owned(&[
             ("Calculator", 80),
             ("Beltway", 200),
             ("Foggy Bottom", 12),
             ("Pennsylvania Avenue", 130),
             ("Ohio", 500),
-        ]
-        .iter()
-        .map(|(n, c)| (n.to_string(), *c))
-        .collect();
-        let located: Vec<(String, u64)> = [("Beltway", 60), ("Pennsylvania Avenue", 5)]
-            .iter()
-            .map(|(n, c)| (n.to_string(), *c))
-            .collect();
+        ]);
+        let located = owned(&[("Beltway", 60), ("Pennsylvania Avenue", 5)]);
         let ids = Identities::build(Names {
             places: &places,
             located: &located,
