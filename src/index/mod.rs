@@ -416,20 +416,10 @@ impl NewsIndex {
         // Articles that store a form of each list: a term query per form.
         let field = self.fields.person_name;
         let any_of = |forms: &[&str]| -> Box<dyn tantivy::query::Query> {
-            Box::new(tantivy::query::BooleanQuery::new(
-                forms
-                    .iter()
-                    .map(|form| {
-                        let term = tantivy::Term::from_field_text(field, form);
-                        let query: Box<dyn tantivy::query::Query> =
-                            Box::new(tantivy::query::TermQuery::new(
-                                term,
-                                tantivy::schema::IndexRecordOption::Basic,
-                            ));
-                        (tantivy::query::Occur::Should, query)
-                    })
-                    .collect(),
-            ))
+            Box::new(tantivy::query::BooleanQuery::new(form_clauses(
+                field,
+                forms.iter().copied(),
+            )))
         };
         let together = |a: &[&str], b: &[&str]| -> u64 {
             let both = tantivy::query::BooleanQuery::new(vec![
@@ -608,6 +598,25 @@ pub(crate) fn storage_error(path: &Path, code: i32) -> Option<Error> {
         EROFS => Some(Error::IndexReadOnly { path }),
         _ => None,
     }
+}
+
+/// One `Should` clause per stored person form: articles that store any of
+/// `forms` in `field` (`person_name`), each form looked up whole.
+pub(crate) fn form_clauses<'a>(
+    field: tantivy::schema::Field,
+    forms: impl IntoIterator<Item = &'a str>,
+) -> Vec<(tantivy::query::Occur, Box<dyn tantivy::query::Query>)> {
+    forms
+        .into_iter()
+        .map(|form| {
+            let term = tantivy::Term::from_field_text(field, form);
+            let query: Box<dyn tantivy::query::Query> = Box::new(tantivy::query::TermQuery::new(
+                term,
+                tantivy::schema::IndexRecordOption::Basic,
+            ));
+            (tantivy::query::Occur::Should, query)
+        })
+        .collect()
 }
 
 pub(crate) fn tantivy_error(path: &Path, e: tantivy::TantivyError) -> Error {

@@ -111,13 +111,12 @@ impl<'a> Context<'a> {
         let persons = self.persons()?;
         let mut alternatives: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Should, by_words)];
         for at in self.matching(name)? {
-            for (form, _) in &persons.person(at).forms {
-                let term = Term::from_field_text(self.fields.person_name, form);
-                alternatives.push((
-                    Occur::Should,
-                    Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
-                ));
-            }
+            let forms = persons
+                .person(at)
+                .forms
+                .iter()
+                .map(|(form, _)| form.as_str());
+            alternatives.extend(crate::index::form_clauses(self.fields.person_name, forms));
         }
         Ok(if alternatives.len() == 1 {
             alternatives.remove(0).1
