@@ -231,3 +231,62 @@ fn a_namesake_added_later_changes_the_grouping_without_losing_an_article() {
     assert_eq!(all.len(), 6, "{all:?}");
     assert!(all.contains(&"d.txt".to_string()), "{all:?}");
 }
+
+/// The tagger reads a surname used as a modifier (`the Trump
+/// administration`) as another kind of name. Where the archive makes the
+/// surname a form of one person, the lookup finds that article too; an
+/// article that names another person of the surname is left to that one.
+#[test]
+fn a_lookup_finds_the_person_the_tagger_took_for_another_kind_of_name() {
+    let dir = Dir::new();
+    for (name, title, body) in [
+        (
+            "a.txt",
+            "Rally in Ohio",
+            "Donald Trump spoke to supporters in Ohio on Monday. Trump said the economy was strong.",
+        ),
+        (
+            "b.txt",
+            "Tariffs on steel",
+            "Donald Trump announced tariffs on steel imports from Canada on Tuesday.",
+        ),
+        (
+            "c.txt",
+            "Budget talks",
+            "President Trump said on Tuesday that the budget plan was weak.",
+        ),
+        (
+            "d.txt",
+            "Border rules",
+            "The Trump administration announced new rules for the border on Wednesday.",
+        ),
+        (
+            "e.txt",
+            "Fashion line",
+            "Ivanka Trump closed her fashion line. Critics of the Trump administration said little.",
+        ),
+        (
+            "f.txt",
+            "Trade mission",
+            "Donald Trump met the prime minister of Japan in Tokyo on Friday.",
+        ),
+        (
+            "g.txt",
+            "Jobs report",
+            "Donald Trump praised the jobs report on Saturday.",
+        ),
+    ] {
+        dir.create(&format!("corpus/{name}"), &article(title, body));
+    }
+    dir.ingest();
+    // d.txt stores no person: the row counts the articles that do.
+    assert_eq!(
+        people(&dir),
+        vec![row("Donald Trump", 5), row("Ivanka Trump", 1)]
+    );
+    assert_eq!(
+        articles_of(&dir, "Donald Trump"),
+        vec!["a.txt", "b.txt", "c.txt", "d.txt", "f.txt", "g.txt"]
+    );
+    assert_eq!(articles_of(&dir, "Ivanka Trump"), vec!["e.txt"]);
+}

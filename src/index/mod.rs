@@ -25,9 +25,9 @@ use serde::{Deserialize, Serialize};
 use tantivy::Index;
 
 pub(crate) use counts::{Keep, NameCounts};
-pub(crate) use persons::Identities;
 #[cfg(feature = "lab")]
 pub use persons::PlaceEvidence;
+pub(crate) use persons::{Identities, key_words};
 use schema::FORMAT_VERSION;
 pub(crate) use schema::Fields;
 pub use writer::Indexer;

@@ -935,14 +935,8 @@ impl Identities {
         for (at, person) in self.persons.iter().enumerate() {
             let hit = person.forms.iter().any(|(form, _)| {
                 // Most forms cannot match: one without the last wanted word
-                // as text (ignoring case; without the `y` that a folded
-                // romanisation ending leaves) is not keyed.
-                let last = wanted[wanted.len() - 1].as_str();
-                let text = match last.strip_suffix('y') {
-                    Some(stem) if last.len() >= 5 => stem,
-                    _ => last,
-                };
-                if form.is_ascii() && crate::ascii::find_ignore_ascii_case(form, text).is_none() {
+                // as text is not keyed.
+                if !may_contain(form, &wanted[wanted.len() - 1]) {
                     return false;
                 }
                 let words = key_words(form);
@@ -962,6 +956,47 @@ impl Identities {
         }
         out
     }
+}
+
+impl Identities {
+    /// For each key word of `words` (see [`key_words`]), the persons other
+    /// than `at` with a form that contains it: whom else a form of one
+    /// word could name. One pass over the persons for all the words.
+    pub(crate) fn others_containing(&self, at: u32, words: &[String]) -> Vec<Vec<u32>> {
+        let mut out = vec![Vec::new(); words.len()];
+        let mut hit = vec![false; words.len()];
+        for (i, person) in self.persons.iter().enumerate() {
+            if i as u32 == at {
+                continue;
+            }
+            hit.fill(false);
+            for (form, _) in &person.forms {
+                if !words.iter().any(|w| may_contain(form, w)) {
+                    continue;
+                }
+                let key = key_words(form);
+                for (j, word) in words.iter().enumerate() {
+                    hit[j] |= key.contains(word);
+                }
+            }
+            for (j, _) in hit.iter().enumerate().filter(|(_, h)| **h) {
+                out[j].push(i as u32);
+            }
+        }
+        out
+    }
+}
+
+/// Whether `form` may hold the key word `word` (see [`key_words`]): a
+/// cheap test before keying, true unless an ASCII form lacks the word's
+/// text (ignoring case, and the `y` that a folded romanisation ending
+/// leaves).
+fn may_contain(form: &str, word: &str) -> bool {
+    let text = match word.strip_suffix('y') {
+        Some(stem) if word.len() >= 5 => stem,
+        _ => word,
+    };
+    !form.is_ascii() || crate::ascii::find_ignore_ascii_case(form, text).is_some()
 }
 
 /// The name of the stored persons in the index folder.
@@ -1254,6 +1289,33 @@ mod tests {
         for place in ["Silicon Valley", "Cleveland"] {
             assert!(!ids.is_no_place(place), "{place}");
         }
+    }
+
+    #[test]
+    fn others_containing_a_word_are_the_other_persons_of_any_form() {
+        let ids = build(&[
+            ("Donald Trump", 300),
+            ("Trump", 100),
+            ("Ivanka Trump", 40),
+            ("Ivanka", 10),
+            ("Donald Rumsfeld", 30),
+            ("Rumsfeld", 10),
+        ]);
+        let person = |form: &str| ids.person_of(form).unwrap();
+        let (donald, ivanka, rumsfeld) = (
+            person("Donald Trump"),
+            person("Ivanka Trump"),
+            person("Donald Rumsfeld"),
+        );
+        let words = ["trump".to_string(), "donald".to_string(), "x".to_string()];
+        assert_eq!(
+            ids.others_containing(donald, &words),
+            vec![vec![ivanka], vec![rumsfeld], vec![]]
+        );
+        assert_eq!(
+            ids.others_containing(ivanka, &words[..1]),
+            vec![vec![donald]]
+        );
     }
 
     #[test]

@@ -43,7 +43,7 @@ pub(crate) const FILE_HASH: &str = "file_hash";
 /// The version of the on-disk layout this build writes. Bump it whenever the
 /// schema, an analyzer or the meaning of a stored field changes: older
 /// indexes are then refused with a message that says how to rebuild.
-pub(crate) const FORMAT_VERSION: u32 = 5;
+pub(crate) const FORMAT_VERSION: u32 = 6;
 
 /// Every field of the index.
 #[derive(Clone, Debug)]
@@ -75,7 +75,9 @@ pub(crate) struct Fields {
     /// Canonical place names, whole (raw string, fast).
     pub(crate) place_name: Field,
     /// Names of organisations and other named things, and the publisher,
-    /// whole (fast only): the archive's evidence of what a name is.
+    /// whole (raw string, fast): the archive's evidence of what a name is,
+    /// and where a lookup finds a person the tagger took for something
+    /// else (`the Trump administration`).
     pub(crate) other_name: Field,
     /// See [`LOCATED_NAME`].
     pub(crate) located_name: Field,
@@ -115,7 +117,7 @@ impl Fields {
             places: b.add_text_field("places", analyzed(NAME_ANALYZER)),
             person_name: b.add_text_field(PERSON_NAME, STRING | FAST),
             place_name: b.add_text_field(PLACE_NAME, STRING | FAST),
-            other_name: b.add_text_field(OTHER_NAME, FAST),
+            other_name: b.add_text_field(OTHER_NAME, STRING | FAST),
             located_name: b.add_text_field(LOCATED_NAME, FAST),
             date: b.add_date_field(
                 DATE,

@@ -8,7 +8,7 @@ use std::ops::Bound;
 use chrono::NaiveDate;
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery,
-    TermQuery,
+    TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -17,7 +17,7 @@ use tantivy::{DateTime, DocAddress, Searcher, TantivyDocument, Term};
 use super::request::SearchRequest;
 use crate::error::{Error, Result};
 use crate::index::schema::{self, NAME_ANALYZER};
-use crate::index::{Fields, NameCounts, NewsIndex, Persons, tantivy_error};
+use crate::index::{Fields, NameCounts, NewsIndex, Persons, key_words, tantivy_error};
 use crate::model::EntityKind;
 
 /// The weight of a title match relative to a body match.
@@ -117,12 +117,77 @@ impl<'a> Context<'a> {
                 .iter()
                 .map(|(form, _)| form.as_str());
             alternatives.extend(crate::index::form_clauses(self.fields.person_name, forms));
+            alternatives.extend(self.as_other_kind(persons, at));
         }
         Ok(if alternatives.len() == 1 {
             alternatives.remove(0).1
         } else {
             Box::new(BooleanQuery::new(alternatives))
         })
+    }
+
+    /// Articles where the tagger took a form of person `at` for another
+    /// kind of name, one mention at a time: for an organisation or other
+    /// name (`the Trump administration`, `Trump` as a modifier), or for a
+    /// place where the archive says the name is none (`Putin`). The persons
+    /// step has already weighed each form's kinds across the archive (a
+    /// form mostly of another kind is no person, `Ford` of Ford Motor). A
+    /// form of one word counts only in articles that store no other person
+    /// it could name (`Trump` beside `Ivanka Trump`, `Melania` beside
+    /// `Melania Knauss`), as the extractor resolves a short form to the
+    /// fullest name its article gives.
+    fn as_other_kind(&self, persons: &Persons, at: u32) -> Vec<(Occur, Box<dyn Query>)> {
+        let f = self.fields;
+        let terms = |form: &str| {
+            let mut terms = vec![Term::from_field_text(f.other_name, form)];
+            if persons.is_no_place(form) {
+                terms.push(Term::from_field_text(f.place_name, form));
+            }
+            terms
+        };
+        let mut full = Vec::new();
+        // The forms of one word by their key (`Trump`, `TRUMP`).
+        let mut single: Vec<(String, Vec<Term>)> = Vec::new();
+        for (form, _) in &persons.person(at).forms {
+            let mut key = key_words(form);
+            match key.len() {
+                0 => {}
+                1 => {
+                    let word = key.remove(0);
+                    match single.iter_mut().find(|(w, _)| *w == word) {
+                        Some((_, t)) => t.extend(terms(form)),
+                        None => single.push((word, terms(form))),
+                    }
+                }
+                _ => full.extend(terms(form)),
+            }
+        }
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        if !full.is_empty() {
+            clauses.push((Occur::Should, Box::new(TermSetQuery::new(full))));
+        }
+        let words: Vec<String> = single.iter().map(|(w, _)| w.clone()).collect();
+        let rivals = persons.others_containing(at, &words);
+        for ((_, terms), rivals) in single.into_iter().zip(rivals) {
+            let query: Box<dyn Query> = Box::new(TermSetQuery::new(terms));
+            let rival_forms: Vec<Term> = rivals
+                .iter()
+                .flat_map(|&r| &persons.person(r).forms)
+                .map(|(form, _)| Term::from_field_text(f.person_name, form))
+                .collect();
+            clauses.push((
+                Occur::Should,
+                if rival_forms.is_empty() {
+                    query
+                } else {
+                    Box::new(BooleanQuery::new(vec![
+                        (Occur::Must, query),
+                        (Occur::MustNot, Box::new(TermSetQuery::new(rival_forms))),
+                    ]))
+                },
+            ));
+        }
+        clauses
     }
 
     /// Articles whose people (places) include every word of `name`, in
