@@ -186,7 +186,8 @@ fn same_given(a: &str, b: &str) -> bool {
 
 /// The words of a name as identity compares them: lowercase, accents
 /// folded, curly apostrophes straight, hyphens and periods as spaces
-/// (`H.W.` is `h w`), romanisation endings folded (`Zelenskiy` is
+/// (`H.W.` is `h w`, and so is `HW` inside a name in mixed case),
+/// romanisation endings folded (`Zelenskiy` is
 /// `zelensky`), and particles dropped unless they start the name.
 pub(crate) fn key_words(name: &str) -> Vec<String> {
     let lower = if name.is_ascii() {
@@ -196,11 +197,36 @@ pub(crate) fn key_words(name: &str) -> Vec<String> {
         fold_into(name, &mut folded);
         folded.to_lowercase()
     };
+    let split = |c: char| c.is_whitespace() || c == '-' || c == '.' || c == ',';
     let mut words: Vec<String> = lower
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '.' || c == ',')
+        .split(split)
         .filter(|w| !w.is_empty())
         .map(transliteration_key)
         .collect();
+    // Initials run together in capitals inside a mixed-case name (`George
+    // HW Bush`) are initials, as `H.W.` is.
+    if words.len() > 2 && name.chars().any(char::is_lowercase) {
+        let original: Vec<&str> = name.split(split).filter(|w| !w.is_empty()).collect();
+        if original.len() == words.len()
+            && original[1..original.len() - 1]
+                .iter()
+                .any(|w| is_initials(w))
+        {
+            let last = original.len() - 1;
+            words = original
+                .iter()
+                .zip(words)
+                .enumerate()
+                .flat_map(|(i, (w, key))| {
+                    if i > 0 && i < last && is_initials(w) {
+                        key.chars().map(String::from).collect()
+                    } else {
+                        vec![key]
+                    }
+                })
+                .collect();
+        }
+    }
     if words.len() > 2 {
         let particles = &lists().particles;
         let first = words.remove(0);
@@ -208,6 +234,12 @@ pub(crate) fn key_words(name: &str) -> Vec<String> {
         words.insert(0, first);
     }
     words
+}
+
+/// Whether a word of a name is initials written together: two or three
+/// capital letters (`HW`, `JFK`).
+fn is_initials(word: &str) -> bool {
+    (2..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase())
 }
 
 /// Whether the last word of a place name's key (see [`kind_key`]) makes
@@ -220,14 +252,19 @@ fn has_non_place_head(key: &str) -> bool {
 
 /// One word of a key with the endings that romanisations of Slavic names
 /// write in several ways folded to one: `Zelenskiy`, `Zelenskyy` and
-/// `Zelensky` are `zelensky`, `Dmitriy` and `Dmitrii` are `dmitry`. Only
+/// `Zelensky` are `zelensky`, `Dmitriy` and `Dmitrii` are `dmitry`,
+/// `Sergei` and `Sergey` are `sergey`. Only
 /// words of five letters or more, so that short names keep their ending.
 fn transliteration_key(word: &str) -> String {
     const ENDINGS: [&str; 4] = ["iy", "yy", "ii", "yi"];
-    if word.len() >= 5
-        && let Some(stem) = ENDINGS.iter().find_map(|e| word.strip_suffix(e))
-    {
-        return format!("{stem}y");
+    if word.len() >= 5 {
+        if let Some(stem) = ENDINGS.iter().find_map(|e| word.strip_suffix(e)) {
+            return format!("{stem}y");
+        }
+        // `Sergei` and `Sergey`, `Andrei` and `Andrey`.
+        if let Some(stem) = word.strip_suffix("ei") {
+            return format!("{stem}ey");
+        }
     }
     word.to_string()
 }
@@ -235,11 +272,12 @@ fn transliteration_key(word: &str) -> String {
 /// Whether a stored form is page clutter rather than a name: a word glued
 /// to the next (`TrumpGOP`, `MattisFormer`: a capital after four or more
 /// letters in lowercase, which no name prefix such as `Mc`, `Mac`, `De` or
-/// `La` is), a bracket, a word written twice (`Bernie Sanders Bernie`), or
+/// `La` is), a bracket or a colon (`More:Brett Kavanaugh`, a link's label
+/// glued on), a word written twice (`Bernie Sanders Bernie`), or
 /// a name of three words or more that ends in another form of its own
 /// given name (`Mike Pence Michael`).
 pub(crate) fn is_clutter(form: &str) -> bool {
-    if form.contains(['(', ')', '[', ']', '{', '}', '|']) {
+    if form.contains(['(', ')', '[', ']', '{', '}', '|', ':']) {
         return true;
     }
     if form.split_whitespace().any(is_glued) {
@@ -579,8 +617,9 @@ impl Identities {
                     .push(i as u32);
             }
         }
-        // Groups that became one person, by last word: (first word, a form).
-        let mut joined_by_last: HashMap<&str, Vec<(&str, u32)>> = HashMap::default();
+        // Groups that became one person, by last word: (first word, a form,
+        // articles).
+        let mut joined_by_last: HashMap<&str, Vec<(&str, u32, u64)>> = HashMap::default();
         for (&(first, last), members) in &by_ends {
             let mut middles: HashMap<&[String], u64> = HashMap::default();
             for &i in members {
@@ -595,28 +634,64 @@ impl Identities {
                 for &i in &members[1..] {
                     sets.union(members[0], i);
                 }
+                let articles = members.iter().map(|&i| counts[i as usize].1).sum();
                 joined_by_last
                     .entry(last)
                     .or_default()
-                    .push((first, members[0]));
+                    .push((first, members[0], articles));
             }
         }
 
         // 3. Nicknames, within one last word: a nickname joins its formal
         // name (`chuck` -> `charles`), looked up, never compared pairwise.
+        // A formal name that nicknames of different names would join
+        // (`Frederick` of `Fred` and `Rick`) could bridge two people: it
+        // joins only the nickname of the most articles and those that are
+        // forms of that one.
         let formal_of = &lists().formal_of;
         for group in joined_by_last.values() {
             if group.len() < 2 {
                 continue;
             }
-            let by_first: HashMap<&str, u32> = group.iter().copied().collect();
-            for &(first, at) in group {
+            let by_first: HashMap<&str, (u32, u64)> =
+                group.iter().map(|&(f, at, n)| (f, (at, n))).collect();
+            // Formal name's form -> its nicknames' (first word, form, articles).
+            let mut nicknamed: HashMap<u32, Vec<(&str, u32, u64)>> = HashMap::default();
+            for &(first, at, articles) in group {
                 if first.len() < 2 {
                     continue;
                 }
-                for formal in formal_of.get(first).into_iter().flatten() {
-                    if let Some(&bt) = by_first.get(formal) {
-                        sets.union(at, bt);
+                // A nickname of several formal names of the group (`Steve`
+                // of `Stephen` and `Steven`, `Rick` of `Eric` and
+                // `Frederick`) joins the one that holds the dominant share
+                // of their articles, or none.
+                let formals: Vec<(u32, u64)> = formal_of
+                    .get(first)
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|formal| by_first.get(formal).copied())
+                    .collect();
+                let total: u64 = formals.iter().map(|&(_, n)| n).sum();
+                let Some(&(bt, n)) = formals
+                    .iter()
+                    .max_by_key(|&&(bt, n)| (n, std::cmp::Reverse(bt)))
+                else {
+                    continue;
+                };
+                if n as f64 >= DOMINANT_SHARE * total as f64 {
+                    nicknamed.entry(bt).or_default().push((first, at, articles));
+                }
+            }
+            for (formal, nicks) in nicknamed {
+                let Some(&(top, _, _)) = nicks
+                    .iter()
+                    .max_by_key(|&&(first, _, articles)| (articles, std::cmp::Reverse(first)))
+                else {
+                    continue;
+                };
+                for (first, at, _) in nicks {
+                    if same_given(first, top) {
+                        sets.union(at, formal);
                     }
                 }
             }
@@ -659,7 +734,10 @@ impl Identities {
         // beat every person of that surname (`Hunter` stays apart from
         // Hunter Biden while Duncan Hunter is common).
         let mut by_last: HashMap<&str, HashSet<u32>> = HashMap::default();
-        let mut by_first: HashMap<&str, HashSet<u32>> = HashMap::default();
+        // A given name counts, for each person, the articles of the forms
+        // that start with it, not the person's: one `Jefferson Sessions`
+        // among a thousand `Jeff Sessions` does not make `Jefferson` his.
+        let mut by_first: HashMap<&str, HashMap<u32, u64>> = HashMap::default();
         let given = &lists().given;
         for (i, k) in keys.iter().enumerate() {
             if k.len() < 2 || has_suffix(k) {
@@ -671,7 +749,11 @@ impl Identities {
                 .or_default()
                 .insert(root);
             if given.contains(&k[0]) {
-                by_first.entry(k[0].as_str()).or_default().insert(root);
+                *by_first
+                    .entry(k[0].as_str())
+                    .or_default()
+                    .entry(root)
+                    .or_insert(0) += counts[i].1;
             }
         }
         for (i, k) in keys.iter().enumerate() {
@@ -679,19 +761,23 @@ impl Identities {
                 continue;
             }
             let word = k[0].as_str();
-            let mass = |set: Option<&HashSet<u32>>| -> u64 {
-                set.map_or(0, |set| set.iter().map(|r| person_articles[r]).sum())
-            };
-            let (as_last, as_first) = (by_last.get(word), by_first.get(word));
-            let (candidates, total) = match (mass(as_last), mass(as_first)) {
+            let as_last = by_last.get(word);
+            let last: u64 = as_last.map_or(0, |set| set.iter().map(|r| person_articles[r]).sum());
+            let first: u64 = by_first.get(word).map_or(0, |m| m.values().sum());
+            let best = match (last, first) {
                 (0, 0) => continue,
-                (last, first) if last >= first => (as_last, last),
-                (last, first) => (as_first, first + last),
+                (last, first) if last >= first => {
+                    as_last.and_then(|set| dominant(set, last, &person_articles))
+                }
+                (last, first) => by_first.get(word).and_then(|of| {
+                    let (&best, &n) = of
+                        .iter()
+                        .max_by_key(|&(r, n)| (*n, std::cmp::Reverse(*r)))?;
+                    (n >= MIN_ARTICLES && n as f64 >= DOMINANT_SHARE * (first + last) as f64)
+                        .then_some(best)
+                }),
             };
-            let Some(candidates) = candidates else {
-                continue;
-            };
-            if let Some(best) = dominant(candidates, total, &person_articles) {
+            if let Some(best) = best {
                 sets.union(i as u32, best);
             }
         }
@@ -713,15 +799,36 @@ impl Identities {
                     .insert(sets.find(i as u32));
             }
         }
+        // A given name and a suffix (`Donald Jr.`, `Don Jr.`) are read the
+        // same way among the persons of full names that start with that
+        // given name or a nickname of it and end in that suffix.
+        let suffixed_full: Vec<(&str, &str, u32)> = keys
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| k.len() > 2 && has_suffix(k))
+            .map(|(i, k)| (k[0].as_str(), k[k.len() - 1].as_str(), sets.find(i as u32)))
+            .collect();
         for (i, k) in keys.iter().enumerate() {
             if k.len() != 2 || !has_suffix(k) {
                 continue;
             }
-            let Some(candidates) = by_suffixed_end.get(k.as_slice()) else {
+            let mut candidates = by_suffixed_end
+                .get(k.as_slice())
+                .cloned()
+                .unwrap_or_default();
+            if given.contains(&k[0]) {
+                candidates.extend(
+                    suffixed_full
+                        .iter()
+                        .filter(|(first, suffix, _)| *suffix == k[1] && same_given(first, &k[0]))
+                        .map(|&(_, _, root)| root),
+                );
+            }
+            if candidates.is_empty() {
                 continue;
-            };
+            }
             let total: u64 = candidates.iter().map(|r| person_articles[r]).sum();
-            if let Some(best) = dominant(candidates, total, &person_articles) {
+            if let Some(best) = dominant(&candidates, total, &person_articles) {
                 sets.union(i as u32, best);
             }
         }
@@ -1004,7 +1111,7 @@ pub(crate) const FILE: &str = "persons.json";
 
 /// The version of the stored persons' layout and grouping rules: a file of
 /// another version is computed again.
-const VERSION: u32 = 7;
+const VERSION: u32 = 8;
 
 /// What `persons.json` holds.
 #[derive(Serialize, Deserialize)]
@@ -1242,6 +1349,72 @@ mod tests {
     }
 
     #[test]
+    fn a_given_name_with_a_suffix_joins_the_one_person_it_fits() {
+        let ids = build(&[
+            ("Donald Trump Jr.", 300),
+            ("Donald Jr.", 50),
+            ("Don Jr.", 20),
+            ("Donald Trump", 3000),
+            ("Martin Luther King Jr.", 100),
+            ("Martin Luther King III", 20),
+            ("Martin Jr.", 5),
+            ("Martin Smith Jr.", 90),
+        ]);
+        assert!(same(&ids, "Donald Trump Jr.", "Donald Jr."));
+        assert!(same(&ids, "Donald Trump Jr.", "Don Jr."), "a nickname");
+        assert!(!same(&ids, "Donald Trump", "Donald Jr."));
+        // Two Martins end in Jr.: neither holds enough of them.
+        assert!(!same(&ids, "Martin Luther King Jr.", "Martin Jr."));
+        assert!(!same(&ids, "Martin Smith Jr.", "Martin Jr."));
+    }
+
+    #[test]
+    fn a_rare_formal_name_does_not_bridge_two_nicknamed_people() {
+        let ids = build(&[
+            ("Eric Trump", 50),
+            ("Fred Trump", 20),
+            ("Frederick Trump", 1),
+            ("Rick Trump", 1),
+            ("Chuck Schumer", 100),
+            ("Charles Schumer", 20),
+            ("Charlie Schumer", 2),
+        ]);
+        assert!(same(&ids, "Fred Trump", "Frederick Trump"));
+        assert!(!same(&ids, "Eric Trump", "Fred Trump"));
+        // `Rick` is a nickname of both: it joins the common one, and the
+        // rare formal name is no bridge.
+        assert!(same(&ids, "Rick Trump", "Eric Trump"));
+        assert!(!same(&ids, "Rick Trump", "Fred Trump"));
+        // `Chuck` is a nickname of `Charles` and of `Charlie`, which are
+        // forms of one name.
+        assert!(same(&ids, "Chuck Schumer", "Charles Schumer"));
+        assert!(same(&ids, "Chuck Schumer", "Charlie Schumer"));
+        let ids = build(&[
+            ("Steve Bannon", 400),
+            ("Stephen Bannon", 120),
+            ("Steven Bannon", 6),
+        ]);
+        assert!(same(&ids, "Steve Bannon", "Stephen Bannon"));
+        assert!(!same(&ids, "Steve Bannon", "Steven Bannon"));
+    }
+
+    #[test]
+    fn a_given_name_is_weighed_by_the_forms_that_start_with_it() {
+        let ids = build(&[
+            ("Jeff Sessions", 1000),
+            ("Jefferson Sessions", 3),
+            ("Jefferson Davis", 30),
+            ("Thomas Jefferson", 170),
+            ("Jefferson", 50),
+            ("Hillary Clinton", 500),
+            ("Hillary", 40),
+        ]);
+        assert!(same(&ids, "Jeff Sessions", "Jefferson Sessions"));
+        assert!(!same(&ids, "Jeff Sessions", "Jefferson"));
+        assert!(same(&ids, "Hillary Clinton", "Hillary"));
+    }
+
+    #[test]
     fn namesakes_stay_apart() {
         let ids = build(&[
             ("George W. Bush", 500),
@@ -1319,6 +1492,21 @@ mod tests {
     }
 
     #[test]
+    fn initials_in_capitals_inside_a_name_are_initials() {
+        assert_eq!(key_words("George HW Bush"), key_words("George H. W. Bush"));
+        assert_eq!(
+            key_words("George H.W. Bush"),
+            key_words("George H. W. Bush")
+        );
+        // Not the first or last word, nor in a name all in capitals.
+        assert_eq!(key_words("JD Vance"), ["jd", "vance"]);
+        assert_eq!(key_words("JOHN DOE SMITH"), ["john", "doe", "smith"]);
+        assert_eq!(key_words("Edwin Meese III"), ["edwin", "meese", "iii"]);
+        let ids = build(&[("George H. W. Bush", 100), ("George HW Bush", 30)]);
+        assert!(same(&ids, "George H. W. Bush", "George HW Bush"));
+    }
+
+    #[test]
     fn romanisations_of_one_name_are_one_person() {
         let ids = build(&[
             ("Volodymyr Zelensky", 300),
@@ -1330,6 +1518,8 @@ mod tests {
         let person = ids.person_of("Volodymyr Zelensky").unwrap();
         assert_eq!(ids.matching("Volodymyr Zelenskiy"), vec![person]);
         assert_eq!(ids.matching("zelensky"), vec![person]);
+        let ids = build(&[("Sergey Kislyak", 100), ("Sergei Kislyak", 30)]);
+        assert!(same(&ids, "Sergey Kislyak", "Sergei Kislyak"));
         // A person written only one way is found by another.
         let ids = build(&[("Volodymyr Zelenskiy", 80), ("Zelenskiy", 10)]);
         let person = ids.person_of("Zelenskiy").unwrap();
@@ -1360,6 +1550,8 @@ mod tests {
             "Bernie Sanders Bernie",
             "Barack) Obama",
             "Mike Pence Michael",
+            "More:Brett Kavanaugh",
+            "Bill Maher:Donald Trump",
         ] {
             assert!(is_clutter(clutter), "{clutter}");
         }
