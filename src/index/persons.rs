@@ -20,18 +20,25 @@
 //!    a father written `Sr.` stays apart from the bare name;
 //! 2. forms that share a first and last word are one person when their
 //!    middles agree: one middle form, or one that holds at least
-//!    [`MIDDLE_SHARE`] of the articles of all middle forms. With two
-//!    common middles (`George W. Bush`, `George H. W. Bush`) they stay
-//!    apart, and so does the bare `George Bush`;
+//!    [`MIDDLE_SHARE`] of the articles of all middle forms, a middle of
+//!    initials counted with the one middle name it stands for (`Franklin
+//!    D.`, `Franklin Delano`). With two common middles (`George W. Bush`,
+//!    `George H. W. Bush`) they stay apart, and so does the bare `George
+//!    Bush`; only an initial joins its own middle name there;
 //! 3. first names that a nickname table pairs (`Chuck` of `Charles`) join
 //!    persons of the same last word, or of the same words after the given
-//!    name when they end in a suffix (`Don Trump Jr.`);
+//!    name when they end in a suffix (`Don Trump Jr.`); a nickname of two
+//!    formal names joins the dominant one, and a formal name only its most
+//!    common nickname, so that a rare formal form bridges no two people;
 //! 4. a single word joins the person who holds at least
 //!    [`DOMINANT_SHARE`] of the articles of every person whose last word it
 //!    is or, when those hold fewer articles, of every person whose given
 //!    name or surname it is; with two common Bushes, `Bush` stays `Bush`.
-//!    A surname with a suffix (`Trump Jr.`) joins the same way the person
-//!    among those whose full names end so.
+//!    A given name counts the articles of the forms that start with it. A
+//!    surname with a suffix (`Trump Jr.`) joins the same way the person
+//!    among those whose full names end so, and a given name with a suffix
+//!    (`Don Jr.`) the person among those whose full names start with it or
+//!    its formal name and end so.
 //!
 //! A person is shown by its most frequent form of two words or more. Only
 //! persons of two forms or more are kept: any other form is a person of
@@ -422,6 +429,30 @@ fn dominant(
     (n >= MIN_ARTICLES && n as f64 >= DOMINANT_SHARE * total as f64).then_some(best)
 }
 
+/// Of the middles of one first and last name, each middle of initials
+/// (`d`) with the one middle written in full that has those initials
+/// (`delano`), when there is one: `Franklin D. Roosevelt` is `Franklin
+/// Delano Roosevelt`, while `George W.` and `George H. W.` keep apart.
+fn fold_initials<'a>(
+    middles: impl Iterator<Item = &'a [String]> + Clone,
+) -> HashMap<&'a [String], &'a [String]> {
+    let initials = |m: &[String]| -> String { m.iter().filter_map(|w| w.chars().next()).collect() };
+    let only_initials = |m: &[String]| m.iter().all(|w| w.chars().nth(1).is_none());
+    let mut full: HashMap<String, Vec<&[String]>> = HashMap::default();
+    for m in middles.clone() {
+        if !only_initials(m) {
+            full.entry(initials(m)).or_default().push(m);
+        }
+    }
+    middles
+        .filter(|m| only_initials(m))
+        .filter_map(|m| match full.get(&initials(m)) {
+            Some(one) if one.len() == 1 => Some((m, one[0])),
+            _ => None,
+        })
+        .collect()
+}
+
 /// One person: the name it is shown by and the forms it was written in.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Person {
@@ -628,8 +659,13 @@ impl Identities {
                     *middles.entry(&k[1..k.len() - 1]).or_insert(0) += counts[i as usize].1;
                 }
             }
-            let total: u64 = middles.values().sum();
-            let top = middles.values().copied().max().unwrap_or(0);
+            let fold = fold_initials(middles.keys().copied());
+            let mut folded: HashMap<&[String], u64> = HashMap::default();
+            for (m, n) in middles {
+                *folded.entry(fold.get(m).copied().unwrap_or(m)).or_insert(0) += n;
+            }
+            let total: u64 = folded.values().sum();
+            let top = folded.values().copied().max().unwrap_or(0);
             if top as f64 >= MIDDLE_SHARE * total as f64 {
                 for &i in &members[1..] {
                     sets.union(members[0], i);
@@ -639,6 +675,32 @@ impl Identities {
                     .entry(last)
                     .or_default()
                     .push((first, members[0], articles));
+            } else {
+                // Two common middles: only an initial joins its middle name
+                // (`George W.` and `George Walker`).
+                let mut by_middle: HashMap<&[String], u32> = HashMap::default();
+                for &i in members {
+                    let k = &keys[i as usize];
+                    if let Some(&to) = (k.len() > 2)
+                        .then(|| fold.get(&k[1..k.len() - 1]))
+                        .flatten()
+                    {
+                        match by_middle.get(to) {
+                            Some(&j) => sets.union(i, j),
+                            None => {
+                                by_middle.insert(to, i);
+                            }
+                        }
+                    }
+                }
+                for &i in members {
+                    let k = &keys[i as usize];
+                    if k.len() > 2
+                        && let Some(&j) = by_middle.get(&k[1..k.len() - 1])
+                    {
+                        sets.union(i, j);
+                    }
+                }
             }
         }
 
@@ -863,6 +925,15 @@ impl Identities {
             let root = sets.find(i as u32);
             if size[&root] > 1 && !keys[i].is_empty() {
                 let mass = persons.entry(kind_keys[i].clone()).or_insert(0);
+                *mass = (*mass).max(person_total[&root]);
+            }
+            // A person's name without its middle (`Franklin Roosevelt` of
+            // `Franklin D. Roosevelt`) is the person's too.
+            let k = &keys[i];
+            if k.len() > 2 && !has_suffix(k) {
+                let mass = persons
+                    .entry(format!("{} {}", k[0], k[k.len() - 1]))
+                    .or_insert(0);
                 *mass = (*mass).max(person_total[&root]);
             }
         }
@@ -1111,7 +1182,7 @@ pub(crate) const FILE: &str = "persons.json";
 
 /// The version of the stored persons' layout and grouping rules: a file of
 /// another version is computed again.
-const VERSION: u32 = 8;
+const VERSION: u32 = 9;
 
 /// What `persons.json` holds.
 #[derive(Serialize, Deserialize)]
@@ -1415,6 +1486,36 @@ mod tests {
     }
 
     #[test]
+    fn a_middle_initial_is_the_middle_name_it_stands_for() {
+        let ids = build(&[
+            ("Franklin D. Roosevelt", 72),
+            ("Franklin Delano Roosevelt", 25),
+            ("George W. Bush", 500),
+            ("George Walker Bush", 5),
+            ("George H. W. Bush", 200),
+            ("George Herbert Walker Bush", 20),
+            ("John M. Smith", 30),
+            ("John Mark Smith", 20),
+            ("John Michael Smith", 20),
+        ]);
+        assert!(same(
+            &ids,
+            "Franklin D. Roosevelt",
+            "Franklin Delano Roosevelt"
+        ));
+        assert!(same(&ids, "George W. Bush", "George Walker Bush"));
+        assert!(same(
+            &ids,
+            "George H. W. Bush",
+            "George Herbert Walker Bush"
+        ));
+        assert!(!same(&ids, "George W. Bush", "George H. W. Bush"));
+        // Two full middles of one initial: the initial is neither.
+        assert!(!same(&ids, "John Mark Smith", "John Michael Smith"));
+        assert!(!same(&ids, "John M. Smith", "John Mark Smith"));
+    }
+
+    #[test]
     fn namesakes_stay_apart() {
         let ids = build(&[
             ("George W. Bush", 500),
@@ -1438,6 +1539,22 @@ mod tests {
         assert!(!same(&ids, "Clinton", "Hillary Clinton"));
         assert!(!same(&ids, "Bill Clinton", "Hillary Clinton"));
         assert!(!same(&ids, "Schumer", "Chuck Schumer"), "62% is not enough");
+    }
+
+    #[test]
+    fn a_place_named_like_a_person_without_the_middle_is_no_place() {
+        let people = owned(&[
+            ("Franklin D. Roosevelt", 70),
+            ("Franklin Delano Roosevelt", 25),
+        ]);
+        let places = owned(&[("Franklin Roosevelt", 60), ("Franklin", 40)]);
+        let ids = Identities::build(Names {
+            people: &people,
+            places: &places,
+            ..Names::default()
+        });
+        assert!(ids.is_no_place("Franklin Roosevelt"));
+        assert!(!ids.is_no_place("Franklin"));
     }
 
     #[test]
