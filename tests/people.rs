@@ -233,7 +233,7 @@ fn a_namesake_added_later_changes_the_grouping_without_losing_an_article() {
 }
 
 /// The tagger reads a surname used as a modifier (`the Trump
-/// administration`) as another kind of name. Where the archive makes the
+/// administration`, `Trump-backed`) as another kind of name. Where the archive makes the
 /// surname a form of one person, the lookup finds that article too; an
 /// article that names another person of the surname is left to that one.
 #[test]
@@ -275,6 +275,11 @@ fn a_lookup_finds_the_person_the_tagger_took_for_another_kind_of_name() {
             "Jobs report",
             "Donald Trump praised the jobs report on Saturday.",
         ),
+        (
+            "h.txt",
+            "Senate vote",
+            "The Trump-backed bill failed in the Senate on Thursday.",
+        ),
     ] {
         dir.create(&format!("corpus/{name}"), &article(title, body));
     }
@@ -286,7 +291,9 @@ fn a_lookup_finds_the_person_the_tagger_took_for_another_kind_of_name() {
     );
     assert_eq!(
         articles_of(&dir, "Donald Trump"),
-        vec!["a.txt", "b.txt", "c.txt", "d.txt", "f.txt", "g.txt"]
+        vec![
+            "a.txt", "b.txt", "c.txt", "d.txt", "f.txt", "g.txt", "h.txt"
+        ]
     );
     assert_eq!(articles_of(&dir, "Ivanka Trump"), vec!["e.txt"]);
 }

@@ -119,10 +119,15 @@ impl EntityExtractor for TaggerExtractor {
             .filter(|s| matches!(s.kind, Kind::Org | Kind::Misc))
         {
             let text = span.part.of(title, body).get(span.start..span.end);
-            if let Some(name) = text.and_then(resolve::other_name)
-                && !others.contains(&name)
-            {
-                others.push(name);
+            if let Some(name) = text.and_then(resolve::other_name) {
+                // A name in a compound modifier (`Obama-era`, `Trump-backed`)
+                // is a name of its own too.
+                let head = resolve::compound_head(&name).map(str::to_string);
+                for name in std::iter::once(name).chain(head) {
+                    if !others.contains(&name) {
+                        others.push(name);
+                    }
+                }
             }
         }
         let tagged: Vec<Tagged<'_>> = spans

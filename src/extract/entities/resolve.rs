@@ -189,6 +189,19 @@ pub(super) fn other_name(text: &str) -> Option<String> {
         .then(|| collapse(text))
 }
 
+/// The name before a compound modifier's last hyphen, when what follows is
+/// a lowercase word: `Obama` of `Obama-era`, `Bernie Sanders` of `Bernie
+/// Sanders-style`; not of `Trump-Russia` or `al-Qaeda`.
+pub(super) fn compound_head(name: &str) -> Option<&str> {
+    let (head, tail) = name.rsplit_once('-')?;
+    let lower_tail = !tail.is_empty() && tail.chars().all(|c| c.is_lowercase());
+    let named_head = head
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() > 1);
+    (lower_tail && named_head).then_some(head)
+}
+
 /// A name as written, in name case when it was met in capitals.
 fn own_name(name: String, caps: bool) -> String {
     if caps && !name.chars().any(char::is_lowercase) {
@@ -758,6 +771,26 @@ mod tests {
             ("Paul Volcker", P, false, false),
         ]);
         assert_eq!(got[0].1, "Paul Volcker");
+    }
+
+    #[test]
+    fn a_compound_modifier_gives_its_name() {
+        assert_eq!(compound_head("Obama-era"), Some("Obama"));
+        assert_eq!(compound_head("Trump-backed"), Some("Trump"));
+        assert_eq!(
+            compound_head("Bernie Sanders-style"),
+            Some("Bernie Sanders")
+        );
+        for no in [
+            "Trump-Russia",
+            "al-Qaeda",
+            "Coca-Cola",
+            "anti-war",
+            "X-ray",
+            "Obama",
+        ] {
+            assert_eq!(compound_head(no), None, "{no}");
+        }
     }
 
     #[test]
