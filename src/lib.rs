@@ -72,7 +72,7 @@ pub use walk::{SourceFile, Walk, WalkError, walk};
 #[cfg(feature = "lab")]
 pub mod lab {
     pub use crate::index::PlaceEvidence;
-    pub use crate::query::lab::{Baseline, bare_search, place_evidence};
+    pub use crate::query::lab::{Baseline, bare_search, name_counts, place_evidence};
     pub mod split;
 }
 

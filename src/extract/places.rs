@@ -119,7 +119,8 @@ impl PlaceTable {
     }
 
     /// Adds `data/gazetteer/us_states.tsv`: each abbreviation (`Calif.`,
-    /// `N.Y.`, `D.C.`) becomes an alternate name of its state's row,
+    /// `N.Y.`, `D.C.`) and nickname (`Granite State`) becomes an alternate
+    /// name of its state's row,
     /// replacing any other meaning; postal codes go to their own map.
     fn add_us_states(&mut self, k: &mut String) {
         for row in data::rows(data::gazetteer::US_STATES) {
@@ -134,7 +135,9 @@ impl PlaceTable {
                 continue;
             };
             self.state_names.insert(at, state);
-            for form in row.get(1).copied().unwrap_or("").split('|') {
+            let abbreviations = row.get(1).copied().unwrap_or("").split('|');
+            let nicknames = row.get(4).copied().unwrap_or("").split('|');
+            for form in abbreviations.chain(nicknames) {
                 if form.is_empty() {
                     continue;
                 }
@@ -383,6 +386,11 @@ mod tests {
             ("Ind", "Indiana"),
             ("U.S", "United States"),
             ("W.Va", "West Virginia"),
+            // Nicknames.
+            ("Granite State", "New Hampshire"),
+            ("Lone Star State", "Texas"),
+            ("Peach State", "Georgia (US state)"),
+            ("Empire State", "New York State"),
         ] {
             assert_eq!(t.canonical(form), Some(want), "{form}");
         }

@@ -441,6 +441,26 @@ impl NewsIndex {
         }))
     }
 
+    /// Articles per stored name of each kind: people, places, other names
+    /// and located places, as the persons step reads them (feature `lab`).
+    #[cfg(feature = "lab")]
+    #[allow(clippy::type_complexity)]
+    pub(crate) fn name_counts(&self) -> Result<[Vec<(String, u64)>; 4]> {
+        let searcher = self.searcher()?;
+        let (people, places, others, located) = searcher
+            .search(
+                &tantivy::query::AllQuery,
+                &(
+                    NameCounts::field(self, schema::PERSON_NAME),
+                    NameCounts::field(self, schema::PLACE_NAME),
+                    NameCounts::field(self, schema::OTHER_NAME),
+                    NameCounts::field(self, schema::LOCATED_NAME),
+                ),
+            )
+            .map_err(|e| tantivy_error(&self.path, e))?;
+        Ok([people, places, others, located])
+    }
+
     /// What the persons step weighs for each place name (feature `lab`).
     #[cfg(feature = "lab")]
     pub(crate) fn place_evidence(&self) -> Result<Vec<PlaceEvidence>> {

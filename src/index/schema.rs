@@ -43,7 +43,7 @@ pub(crate) const FILE_HASH: &str = "file_hash";
 /// The version of the on-disk layout this build writes. Bump it whenever the
 /// schema, an analyzer or the meaning of a stored field changes: older
 /// indexes are then refused with a message that says how to rebuild.
-pub(crate) const FORMAT_VERSION: u32 = 7;
+pub(crate) const FORMAT_VERSION: u32 = 8;
 
 /// Every field of the index.
 #[derive(Clone, Debug)]

@@ -76,3 +76,10 @@ pub fn bare_search(
 pub fn place_evidence(index: &NewsIndex) -> Result<Vec<crate::index::PlaceEvidence>> {
     index.place_evidence()
 }
+
+/// Articles per stored name of each kind (feature `lab` only, for judging
+/// the lists): people, places, organisation and other names, and the
+/// unknown places written after a locative preposition, in that order.
+pub fn name_counts(index: &NewsIndex) -> Result<[Vec<(String, u64)>; 4]> {
+    index.name_counts()
+}

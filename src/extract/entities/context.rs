@@ -203,17 +203,198 @@ const LOCATIVE: [&str; 13] = [
 /// with or without `the` between (`in Ohio`, `across the Midwest`): across
 /// the archive, a place is written so in a share of its articles, a name
 /// that the tagger takes for a place but is none (`Ebola`, `Judiciary`,
-/// page clutter) hardly ever.
+/// page clutter) hardly ever. `on` counts before `the` only, where it takes
+/// a region or a side (`on the West Coast`, `on the Upper East Side`), not
+/// a topic (`a bill on Medicare`).
 pub(super) fn after_locative(text: &str, start: usize) -> bool {
     let Some(before) = text.get(..start).and_then(|b| b.strip_suffix(' ')) else {
         return false;
     };
     let mut words = before.rsplit(' ');
     let mut word = words.next().unwrap_or("");
-    if word.eq_ignore_ascii_case("the") {
+    let the = word.eq_ignore_ascii_case("the");
+    if the {
         word = words.next().unwrap_or("");
     }
     LOCATIVE.iter().any(|p| word.eq_ignore_ascii_case(p))
+        || (the && word.eq_ignore_ascii_case("on"))
+}
+
+/// Lowercase words that may follow a place written where something is (`in
+/// Ohio and`, `in Iowa last week`, `in Syria, officials said`): function
+/// words and the few verbs and adverbs that start a clause. Any other
+/// lowercase word makes the name a modifier (`in the Watergate scandal`,
+/// `in the Ebola outbreak`), which says nothing of where things are.
+const AFTER_LOCATED: [&str; 118] = [
+    "a",
+    "about",
+    "across",
+    "after",
+    "again",
+    "against",
+    "ago",
+    "alone",
+    "already",
+    "also",
+    "amid",
+    "among",
+    "an",
+    "and",
+    "are",
+    "around",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "could",
+    "did",
+    "do",
+    "does",
+    "during",
+    "each",
+    "earlier",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "he",
+    "her",
+    "his",
+    "i",
+    "if",
+    "in",
+    "including",
+    "instead",
+    "into",
+    "is",
+    "it",
+    "its",
+    "itself",
+    "just",
+    "last",
+    "later",
+    "like",
+    "may",
+    "might",
+    "near",
+    "next",
+    "nor",
+    "not",
+    "now",
+    "of",
+    "on",
+    "once",
+    "only",
+    "or",
+    "our",
+    "over",
+    "per",
+    "recently",
+    "said",
+    "says",
+    "she",
+    "should",
+    "since",
+    "so",
+    "soon",
+    "still",
+    "than",
+    "that",
+    "the",
+    "their",
+    "then",
+    "there",
+    "they",
+    "this",
+    "through",
+    "to",
+    "today",
+    "tomorrow",
+    "tonight",
+    "too",
+    "toward",
+    "towards",
+    "under",
+    "unlike",
+    "until",
+    "upon",
+    "versus",
+    "via",
+    "was",
+    "we",
+    "were",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "will",
+    "with",
+    "within",
+    "without",
+    "would",
+    "yesterday",
+    "yet",
+    "you",
+];
+
+/// True when the span ending at `end` heads its phrase: no lowercase word
+/// other than a function word follows it (`in Ohio`, `in Ohio and`,
+/// `in Ohio's`), so the span names the place rather than modifies a noun
+/// (`in the Watergate scandal`, `at the Gallup poll`), nor a capitalised
+/// word other than a day or a month (`in Iowa Monday`), which continues a
+/// longer name.
+pub(super) fn heads_phrase(text: &str, end: usize) -> bool {
+    let Some(next) = text.get(end..).and_then(|after| after.strip_prefix(' ')) else {
+        return true;
+    };
+    let word = next
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    match word.chars().next() {
+        Some(c) if c.is_lowercase() => AFTER_LOCATED.binary_search(&word).is_ok(),
+        // A capitalised word goes on the name the span was cut from (`in
+        // the Judiciary Committee`), unless it is a day or a month.
+        Some(c) if c.is_uppercase() => is_day_or_month(word),
+        _ => true,
+    }
+}
+
+/// Whether a word is the name of a weekday or a month, in full or cut
+/// (`Monday`, `Jan`).
+fn is_day_or_month(word: &str) -> bool {
+    const NAMES: [&str; 19] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    let word = word.to_lowercase();
+    word.len() >= 3 && NAMES.iter().any(|n| n.starts_with(&word))
 }
 
 /// True when `span` directly follows the place span `prev` after a comma
@@ -238,10 +419,36 @@ mod tests {
         assert!(at("Storms across the Midwest", "Midwest"));
         assert!(at("News From the Beltway", "Beltway"));
         assert!(!at("exposed to Ebola", "Ebola"));
+        assert!(at("homes on the West Coast", "West Coast"));
+        assert!(!at("a bill on Medicare", "Medicare"));
         assert!(!at("the Ebola outbreak", "Ebola"));
         assert!(!at("Ohio is", "Ohio"));
         assert!(!at("within\nOhio", "Ohio"));
         assert!(!at("Cain Ohio", "Ohio"));
+    }
+
+    #[test]
+    fn names_that_head_their_phrase() {
+        let heads =
+            |text: &str, name: &str| heads_phrase(text, text.find(name).unwrap() + name.len());
+        assert!(heads("He lives in Ohio", "Ohio"));
+        assert!(heads("in Ohio and Iowa", "Ohio"));
+        assert!(heads("in Iowa last week", "Iowa"));
+        assert!(heads("in Syria, officials said", "Syria"));
+        assert!(heads("in Ohio's economy", "Ohio"));
+        assert!(heads("in Ohio\nmore", "Ohio"));
+        assert!(heads("at the White House Monday", "White House"));
+        assert!(heads("in Iowa Sept. 4", "Iowa"));
+        assert!(!heads("on the Judiciary Committee", "Judiciary"));
+        assert!(!heads("in the Ma Dynasty", "Ma"));
+        assert!(!heads("in the Watergate scandal", "Watergate"));
+        assert!(!heads("in the Ebola outbreak", "Ebola"));
+        assert!(!heads("in the Trump-Russia probe", "Trump-Russia"));
+    }
+
+    #[test]
+    fn words_after_a_place_are_sorted() {
+        assert!(AFTER_LOCATED.windows(2).all(|w| w[0] < w[1]));
     }
 
     fn datelines(text: &str) -> Vec<&str> {

@@ -157,7 +157,8 @@ impl EntityExtractor for TaggerExtractor {
                     kind,
                     caps: in_caps,
                     follows_place,
-                    locative: context::after_locative(part, span.start),
+                    locative: context::after_locative(part, span.start)
+                        && context::heads_phrase(part, span.end),
                 })
             })
             .collect();
