@@ -280,6 +280,11 @@ fn a_lookup_finds_the_person_the_tagger_took_for_another_kind_of_name() {
             "Senate vote",
             "The Trump-backed bill failed in the Senate on Thursday.",
         ),
+        (
+            "i.txt",
+            "New rules",
+            "The Trump Administration announced new rules on Friday.",
+        ),
     ] {
         dir.create(&format!("corpus/{name}"), &article(title, body));
     }
@@ -292,7 +297,7 @@ fn a_lookup_finds_the_person_the_tagger_took_for_another_kind_of_name() {
     assert_eq!(
         articles_of(&dir, "Donald Trump"),
         vec![
-            "a.txt", "b.txt", "c.txt", "d.txt", "f.txt", "g.txt", "h.txt"
+            "a.txt", "b.txt", "c.txt", "d.txt", "f.txt", "g.txt", "h.txt", "i.txt"
         ]
     );
     assert_eq!(articles_of(&dir, "Ivanka Trump"), vec!["e.txt"]);

@@ -31,8 +31,8 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-pub(crate) use entities::is_glued;
 pub use entities::{Entities, EntityExtractor, TaggerExtractor, model_version};
+pub(crate) use entities::{glued_at, is_glued};
 pub(crate) use places::fold_into;
 
 /// Whether the embedded gazetteer knows a place by this name.

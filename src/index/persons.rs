@@ -73,7 +73,7 @@ use serde::{Deserialize, Serialize};
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::data;
-use crate::extract::{fold_into, is_glued};
+use crate::extract::{fold_into, glued_at, is_glued};
 
 /// The share of the articles, among all persons a single word could name,
 /// that one must hold for the word to resolve to it.
@@ -311,6 +311,39 @@ pub(crate) fn is_clutter(form: &str) -> bool {
     twice || (first != last && first.len() > 1 && last.len() > 1 && same_given(&first, &last))
 }
 
+/// The name at the head of a form that page clutter ran on from (see
+/// [`is_clutter`]): the words before a bracket, a colon, a repeated word
+/// or the word glued on (`Charles Schumer` of `Charles Schumer Charles
+/// (Chuck) Ellis SchumerMcCarthy`, `Nancy Pelosi` of `Nancy
+/// PelosiOvernight`), without a last word that is the first one's formal
+/// or short form (`Mike Pence` of `Mike Pence Michael`). `None` under two
+/// words or when nothing was cut.
+fn salvage(form: &str) -> Option<String> {
+    let words: Vec<&str> = form.split_whitespace().collect();
+    let mut head: Vec<&str> = Vec::new();
+    for &word in &words {
+        if word.contains(['(', ')', '[', ']', '{', '}', '|', ':']) {
+            break;
+        }
+        if let Some(at) = glued_at(word) {
+            head.push(&word[..at]);
+            break;
+        }
+        if word.len() > 1 && head.iter().any(|h| h.eq_ignore_ascii_case(word)) {
+            break;
+        }
+        head.push(word);
+    }
+    if head.len() > 2 {
+        let (first, last) = (head[0].to_lowercase(), head[head.len() - 1].to_lowercase());
+        if first != last && first.len() > 1 && last.len() > 1 && same_given(&first, &last) {
+            head.pop();
+        }
+    }
+    let name = head.join(" ");
+    (head.len() >= 2 && name != form).then_some(name)
+}
+
 /// Top-level domains of web addresses written as names.
 const DOMAINS: [&str; 12] = [
     "com", "org", "net", "gov", "edu", "mil", "int", "info", "io", "us", "news", "tv",
@@ -536,6 +569,27 @@ impl Identities {
         for (i, (_, c)) in counts.iter().enumerate() {
             if keys[i].len() >= 2 && mostly_other(*c, other_of(&kind_keys[i])) {
                 (no_person[i], keys[i]) = (true, Vec::new());
+            }
+        }
+        // Page clutter run on from a name that the archive also writes
+        // clean is a form of that name's person (never its display name).
+        let clean: HashSet<&[String]> = keys
+            .iter()
+            .filter(|k| k.len() >= 2)
+            .map(|k| k.as_slice())
+            .collect();
+        let salvaged: Vec<Option<Vec<String>>> = counts
+            .iter()
+            .zip(&clutter)
+            .map(|((n, _), &clutter)| {
+                let head = salvage(n).filter(|_| clutter)?;
+                let key = key_words(&head);
+                (!is_clutter(&head) && clean.contains(key.as_slice())).then_some(key)
+            })
+            .collect();
+        for (i, key) in salvaged.iter().enumerate() {
+            if let Some(key) = key {
+                (no_person[i], keys[i]) = (false, key.clone());
             }
         }
         // The articles of the names of two words or more by their first
@@ -1033,7 +1087,9 @@ impl Identities {
             });
             let person = &mut ids.persons[at as usize];
             person.forms.push(counts[i].clone());
-            if person.name.is_empty() || (!person.name.contains(' ') && keys[i].len() >= 2) {
+            if salvaged[i].is_none()
+                && (person.name.is_empty() || (!person.name.contains(' ') && keys[i].len() >= 2))
+            {
                 person.name = counts[i].0.clone();
             }
             ids.of.insert(counts[i].0.clone(), at);
@@ -1173,7 +1229,10 @@ impl Identities {
             }
             hit.fill(false);
             for (form, _) in &person.forms {
-                if !words.iter().any(|w| may_contain(form, w)) {
+                // Page clutter (`Lisa Murkowski Lisa Ann MurkowskiTrump`)
+                // holds a clean form of its person (see [`salvage`]); the
+                // extractor resolves no short form to it.
+                if !words.iter().any(|w| may_contain(form, w)) || is_clutter(form) {
                     continue;
                 }
                 let key = key_words(form);
@@ -1206,7 +1265,7 @@ pub(crate) const FILE: &str = "persons.json";
 
 /// The version of the stored persons' layout and grouping rules: a file of
 /// another version is computed again.
-const VERSION: u32 = 10;
+const VERSION: u32 = 11;
 
 /// What `persons.json` holds.
 #[derive(Serialize, Deserialize)]
@@ -1614,8 +1673,15 @@ mod tests {
             ("Ivanka", 10),
             ("Donald Rumsfeld", 30),
             ("Rumsfeld", 10),
+            ("Lisa Murkowski", 50),
+            ("Lisa Murkowski Lisa Ann MurkowskiTrump", 20),
         ]);
         let person = |form: &str| ids.person_of(form).unwrap();
+        // Clutter joined to its person is no rival: not Lisa Murkowski.
+        assert_eq!(
+            person("Lisa Murkowski Lisa Ann MurkowskiTrump"),
+            person("Lisa Murkowski")
+        );
         let (donald, ivanka, rumsfeld) = (
             person("Donald Trump"),
             person("Ivanka Trump"),
@@ -1681,6 +1747,44 @@ mod tests {
         assert_eq!(ids.matching("Chuck E. Schumer"), vec![chuck]);
         assert!(ids.matching("Amy E. Schumer").is_empty());
         assert!(ids.matching("  ").is_empty());
+    }
+
+    #[test]
+    fn names_are_salvaged_from_clutter() {
+        for (clutter, want) in [
+            (
+                "Charles Schumer Charles (Chuck) Ellis SchumerMcCarthy",
+                Some("Charles Schumer"),
+            ),
+            (
+                "Hillary Clinton Hillary Diane Rodham",
+                Some("Hillary Clinton"),
+            ),
+            ("Nancy PelosiOvernight", Some("Nancy Pelosi")),
+            ("Adam Bennett SchiffGraham", Some("Adam Bennett Schiff")),
+            ("Mike Pence Michael", Some("Mike Pence")),
+            ("Bernie Sanders Bernie", Some("Bernie Sanders")),
+            ("More:Brett Kavanaugh", None),
+            ("Joe BidenHouse", Some("Joe Biden")),
+            ("TrumpGOP", None),
+            ("Mitch McConnell", None),
+        ] {
+            assert_eq!(salvage(clutter).as_deref(), want, "{clutter}");
+        }
+        let ids = build(&[
+            ("Charles Schumer", 40),
+            ("Chuck Schumer", 100),
+            ("Charles Schumer Charles (Chuck) Ellis SchumerMcCarthy", 300),
+            ("Nancy PelosiOvernight", 20),
+        ]);
+        let chuck = ids.person_of("Chuck Schumer").unwrap();
+        assert_eq!(
+            ids.person_of("Charles Schumer Charles (Chuck) Ellis SchumerMcCarthy"),
+            Some(chuck)
+        );
+        assert_eq!(ids.persons[chuck as usize].name, "Chuck Schumer");
+        // No clean `Nancy Pelosi` to join: still no person.
+        assert!(ids.is_no_person("Nancy PelosiOvernight"));
     }
 
     #[test]

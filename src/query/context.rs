@@ -7,8 +7,8 @@ use std::ops::Bound;
 
 use chrono::NaiveDate;
 use tantivy::query::{
-    AllQuery, BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser, RangeQuery,
-    TermQuery, TermSetQuery,
+    AllQuery, BooleanQuery, ConstScoreQuery, InvertedIndexRangeQuery, Occur, PhraseQuery, Query,
+    QueryParser, RangeQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
@@ -145,31 +145,59 @@ impl<'a> Context<'a> {
             }
             terms
         };
+        // The names that start with the form, then a space or a hyphen
+        // (`Obama Administration`, `Obama White House`, `Obama-Biden
+        // administration`): the tagger takes a name used as a modifier
+        // into the organisation it qualifies.
+        let led = |form: &str| -> [Box<dyn Query>; 2] {
+            let range = |from: char, to: char| -> Box<dyn Query> {
+                let bound = |c: char| Term::from_field_text(f.other_name, &format!("{form}{c}"));
+                Box::new(InvertedIndexRangeQuery::new(
+                    Bound::Included(bound(from)),
+                    Bound::Excluded(bound(to)),
+                ))
+            };
+            [range(' ', '!'), range('-', '.')]
+        };
         let mut full = Vec::new();
+        let mut full_led: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         // The forms of one word by their key (`Trump`, `TRUMP`).
-        let mut single: Vec<(String, Vec<Term>)> = Vec::new();
+        let mut single: Vec<OneWord> = Vec::new();
         for (form, _) in &persons.person(at).forms {
             let mut key = key_words(form);
             match key.len() {
                 0 => {}
                 1 => {
                     let word = key.remove(0);
-                    match single.iter_mut().find(|(w, _)| *w == word) {
-                        Some((_, t)) => t.extend(terms(form)),
-                        None => single.push((word, terms(form))),
+                    match single.iter_mut().find(|one| one.word == word) {
+                        Some(one) => {
+                            one.terms.extend(terms(form));
+                            one.led.extend(led(form));
+                        }
+                        None => single.push(OneWord {
+                            word,
+                            terms: terms(form),
+                            led: led(form).into(),
+                        }),
                     }
                 }
-                _ => full.extend(terms(form)),
+                _ => {
+                    full.extend(terms(form));
+                    full_led.extend(led(form).map(|q| (Occur::Should, q)));
+                }
             }
         }
-        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = full_led;
         if !full.is_empty() {
             clauses.push((Occur::Should, Box::new(TermSetQuery::new(full))));
         }
-        let words: Vec<String> = single.iter().map(|(w, _)| w.clone()).collect();
+        let words: Vec<String> = single.iter().map(|one| one.word.clone()).collect();
         let rivals = persons.others_containing(at, &words);
-        for ((_, terms), rivals) in single.into_iter().zip(rivals) {
-            let query: Box<dyn Query> = Box::new(TermSetQuery::new(terms));
+        for (one, rivals) in single.into_iter().zip(rivals) {
+            let mut any: Vec<(Occur, Box<dyn Query>)> =
+                one.led.into_iter().map(|q| (Occur::Should, q)).collect();
+            any.push((Occur::Should, Box::new(TermSetQuery::new(one.terms))));
+            let query: Box<dyn Query> = Box::new(BooleanQuery::new(any));
             let rival_forms: Vec<Term> = rivals
                 .iter()
                 .flat_map(|&r| &persons.person(r).forms)
@@ -337,6 +365,17 @@ pub(super) fn contains_words(words: &[String], wanted: &[String]) -> bool {
 /// The first instant of `day`, as the index stores dates.
 fn day_start(day: NaiveDate) -> DateTime {
     crate::index::day_to_datetime(day)
+}
+
+/// The clauses of a person's forms of one word with one key (`Trump`,
+/// `TRUMP`), for [`Context::as_other_kind`].
+struct OneWord {
+    /// The key word.
+    word: String,
+    /// The stored names that are the forms.
+    terms: Vec<Term>,
+    /// The names that start with a form (see `led` there).
+    led: Vec<Box<dyn Query>>,
 }
 
 #[cfg(test)]

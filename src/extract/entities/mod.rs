@@ -14,8 +14,8 @@ mod words;
 
 use std::ops::Range;
 
-pub(crate) use resolve::is_glued;
 use resolve::{Tagged, resolve};
+pub(crate) use resolve::{glued_at, is_glued};
 use words::Lexicon;
 
 use crate::extract::places::PlaceTable;

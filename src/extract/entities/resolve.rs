@@ -270,14 +270,20 @@ fn person_name(text: &str, full_names: &[Vec<&str>], lexicon: &Lexicon) -> Strin
 /// `MattisFormer`): a capital after four or more letters in lowercase,
 /// which no name prefix such as `Mc`, `Mac`, `De` or `La` is.
 pub(crate) fn is_glued(word: &str) -> bool {
+    glued_at(word).is_some()
+}
+
+/// Where the word glued on starts (see [`is_glued`]): the byte offset of
+/// `O` in `PelosiOvernight`.
+pub(crate) fn glued_at(word: &str) -> Option<usize> {
     let mut lower_run = 0;
-    for c in word.chars() {
+    for (at, c) in word.char_indices() {
         if c.is_uppercase() && lower_run >= 4 {
-            return true;
+            return Some(at);
         }
         lower_run = if c.is_lowercase() { lower_run + 1 } else { 0 };
     }
-    false
+    None
 }
 
 /// True when `short` names the same person as `full` in a shorter way:
