@@ -323,6 +323,7 @@ fn build_sample_index(dir: &Path) -> crate::Result<crate::NewsIndex> {
             mentions: Vec::new(),
             others: Vec::new(),
             located: Vec::new(),
+            styled: Vec::new(),
         };
         let fingerprint = Fingerprint {
             size: 1,

@@ -155,6 +155,10 @@ pub struct Article {
     /// preposition (not listed; indexed as evidence that a name is a
     /// place, and not stored).
     pub located: Vec<String>,
+    /// A title word with the person name it comes before (`President
+    /// Clinton`; not listed; indexed as evidence of whom a title and a
+    /// surname name, and not stored).
+    pub styled: Vec<String>,
 }
 
 /// What decides whether a file must be read again: size and modification

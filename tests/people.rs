@@ -302,3 +302,51 @@ fn a_lookup_finds_the_person_the_tagger_took_for_another_kind_of_name() {
     );
     assert_eq!(articles_of(&dir, "Ivanka Trump"), vec!["e.txt"]);
 }
+
+/// A title before a surname names the person the archive writes it before
+/// in full (`President Bill Clinton`), even where the article names another
+/// person of that surname in full (`Hillary Clinton ... President Clinton`).
+#[test]
+fn a_title_and_a_surname_find_whom_the_archive_gives_that_title() {
+    let dir = Dir::new();
+    for (name, title, body) in [
+        (
+            "a.txt",
+            "Speech in Little Rock",
+            "Former President Bill Clinton spoke in Little Rock on Monday.",
+        ),
+        (
+            "b.txt",
+            "Foundation dinner",
+            "President Bill Clinton hosted a dinner in New York on Tuesday.",
+        ),
+        (
+            "c.txt",
+            "A book on trade",
+            "A new book by former President Bill Clinton was published on Friday.",
+        ),
+        (
+            "d.txt",
+            "Memoir tour",
+            "William J. Clinton began a memoir tour in Chicago on Saturday.",
+        ),
+        (
+            "e.txt",
+            "Campaign in Iowa",
+            "Hillary Clinton campaigned in Iowa on Monday. Her husband, former President Clinton, joined her at a rally in Des Moines.",
+        ),
+        (
+            "f.txt",
+            "Debate night",
+            "Hillary Clinton debated her rivals in Las Vegas on Tuesday.",
+        ),
+    ] {
+        dir.create(&format!("corpus/{name}"), &article(title, body));
+    }
+    dir.ingest();
+    assert_eq!(
+        articles_of(&dir, "Bill Clinton"),
+        vec!["a.txt", "b.txt", "c.txt", "d.txt", "e.txt"]
+    );
+    assert_eq!(articles_of(&dir, "Hillary Clinton"), vec!["e.txt", "f.txt"]);
+}

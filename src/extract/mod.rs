@@ -104,6 +104,7 @@ pub fn extract_article(
         mentions: entities.mentions,
         others: entities.others,
         located: entities.located,
+        styled: entities.styled,
     };
     (article, note)
 }

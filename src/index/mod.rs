@@ -402,14 +402,18 @@ impl NewsIndex {
     /// Groups the person names of every article that `searcher` reads, and
     /// tells the names that are mostly of another kind.
     fn compute_persons(&self, searcher: &tantivy::Searcher) -> Result<Identities> {
-        let (people, places, others, located) = searcher
+        // Tantivy's tuples of collectors hold four at most.
+        let ((people, places, others, located), styled) = searcher
             .search(
                 &tantivy::query::AllQuery,
                 &(
-                    NameCounts::field(self, schema::PERSON_NAME),
-                    NameCounts::field(self, schema::PLACE_NAME),
-                    NameCounts::field(self, schema::OTHER_NAME),
-                    NameCounts::field(self, schema::LOCATED_NAME),
+                    (
+                        NameCounts::field(self, schema::PERSON_NAME),
+                        NameCounts::field(self, schema::PLACE_NAME),
+                        NameCounts::field(self, schema::OTHER_NAME),
+                        NameCounts::field(self, schema::LOCATED_NAME),
+                    ),
+                    NameCounts::field(self, schema::STYLED_NAME),
                 ),
             )
             .map_err(|e| tantivy_error(&self.path, e))?;
@@ -437,6 +441,7 @@ impl NewsIndex {
             places: &places,
             others: &others,
             located: &located,
+            styled: &styled,
             together: Some(&together),
         }))
     }
@@ -719,6 +724,7 @@ mod tests {
             mentions: Vec::new(),
             others: Vec::new(),
             located: Vec::new(),
+            styled: Vec::new(),
         }
     }
 

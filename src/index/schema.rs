@@ -27,6 +27,9 @@ pub(crate) const OTHER_NAME: &str = "other_name";
 /// The fast column of the place names, unknown to the gazetteer, that an
 /// article writes after a locative preposition (`in the Beltway`).
 pub(crate) const LOCATED_NAME: &str = "located_name";
+/// The column of title words with the person names they come before
+/// (`President Clinton`, `President Bill Clinton`), searchable.
+pub(crate) const STYLED_NAME: &str = "styled_name";
 /// The fast column of publication days.
 pub(crate) const DATE: &str = "date";
 /// The fast column of source file paths.
@@ -81,6 +84,8 @@ pub(crate) struct Fields {
     pub(crate) other_name: Field,
     /// See [`LOCATED_NAME`].
     pub(crate) located_name: Field,
+    /// Title words with the person names they come before.
+    pub(crate) styled_name: Field,
     /// Publication day (indexed for ranges, fast for sorting, stored).
     pub(crate) date: Field,
     /// URL (stored).
@@ -119,6 +124,7 @@ impl Fields {
             place_name: b.add_text_field(PLACE_NAME, STRING | FAST),
             other_name: b.add_text_field(OTHER_NAME, STRING | FAST),
             located_name: b.add_text_field(LOCATED_NAME, FAST),
+            styled_name: b.add_text_field(STYLED_NAME, STRING | FAST),
             date: b.add_date_field(
                 DATE,
                 DateOptions::from(INDEXED)

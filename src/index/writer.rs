@@ -79,6 +79,9 @@ impl Indexer {
         for place in &article.located {
             doc.add_text(f.located_name, place);
         }
+        for styled in &article.styled {
+            doc.add_text(f.styled_name, styled);
+        }
         if let Some(source) = &article.source {
             doc.add_text(f.source, source);
             // The publisher is an organisation: evidence against its name

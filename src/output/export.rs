@@ -291,6 +291,7 @@ mod tests {
             mentions: vec![],
             others: vec![],
             located: vec![],
+            styled: vec![],
         }
     }
 

@@ -73,5 +73,6 @@ pub(super) fn read_article(f: &Fields, doc: &TantivyDocument) -> Article {
         mentions: Vec::new(),
         others: Vec::new(),
         located: Vec::new(),
+        styled: Vec::new(),
     }
 }

@@ -188,6 +188,16 @@ impl<'a> Context<'a> {
             }
         }
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = full_led;
+        // A title with one word of the name that names this person across
+        // the archive (`President Clinton`), whatever else the article
+        // names.
+        let styled = &persons.person(at).styled;
+        if !styled.is_empty() {
+            let terms = styled
+                .iter()
+                .map(|form| Term::from_field_text(f.styled_name, form));
+            clauses.push((Occur::Should, Box::new(TermSetQuery::new(terms))));
+        }
         if !full.is_empty() {
             clauses.push((Occur::Should, Box::new(TermSetQuery::new(full))));
         }

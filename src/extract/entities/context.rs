@@ -397,6 +397,29 @@ fn is_day_or_month(word: &str) -> bool {
     word.len() >= 3 && NAMES.iter().any(|n| n.starts_with(&word))
 }
 
+/// The title word right before the span starting at `start`, after one
+/// space (`President` of `President Clinton`, `Sen.` of `Sen. Warren`), as
+/// written, when `is_title` takes it. A word with a final period is a
+/// title only when it is a capitalised abbreviation of four letters at
+/// most (`Sen.`, `Gov.`, `Mrs.`): `the president. Sanders said` ends a
+/// sentence.
+pub(super) fn title_before(
+    text: &str,
+    start: usize,
+    is_title: impl Fn(&str) -> bool,
+) -> Option<&str> {
+    let before = text.get(..start)?.strip_suffix(' ')?;
+    let word = before.rsplit([' ', '\n', '\t', '(', '"', '“']).next()?;
+    let abbreviation = match word.strip_suffix('.') {
+        Some(letters) => {
+            letters.chars().next().is_some_and(char::is_uppercase) && letters.chars().count() <= 4
+        }
+        None => true,
+    };
+    (abbreviation && word.chars().next().is_some_and(char::is_alphabetic) && is_title(word))
+        .then_some(word)
+}
+
 /// True when `span` directly follows the place span `prev` after a comma
 /// (`Gainesville, Ga.`, `Austin, TX`).
 pub(super) fn follows_place(text: &str, prev: &Span, span: &Span) -> bool {
@@ -444,6 +467,25 @@ mod tests {
         assert!(!heads("in the Watergate scandal", "Watergate"));
         assert!(!heads("in the Ebola outbreak", "Ebola"));
         assert!(!heads("in the Trump-Russia probe", "Trump-Russia"));
+    }
+
+    #[test]
+    fn title_words_before_a_span() {
+        fn title<'a>(text: &'a str, name: &str) -> Option<&'a str> {
+            title_before(text, text.find(name).unwrap(), |w| {
+                matches!(w, "President" | "Sen." | "Mr.")
+            })
+        }
+        assert_eq!(
+            title("former President Clinton said", "Clinton"),
+            Some("President")
+        );
+        assert_eq!(title("(Sen. Warren)", "Warren"), Some("Sen."));
+        assert_eq!(title("Mr. Trump", "Trump"), Some("Mr."));
+        assert_eq!(title("said the President. Clinton", "Clinton"), None);
+        assert_eq!(title("Clinton said", "Clinton"), None);
+        assert_eq!(title("Senator Clinton", "Clinton"), None);
+        assert_eq!(title("President  Clinton", "Clinton"), None);
     }
 
     #[test]

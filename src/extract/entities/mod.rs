@@ -42,6 +42,11 @@ pub struct Entities {
     /// preposition at least once (`in the Beltway`), each once: not
     /// listed, but evidence across the archive that a name is a place.
     pub located: Vec<String>,
+    /// A title word with the person name it comes before, each once
+    /// (`President Clinton`, `President Bill Clinton`: one word as written,
+    /// more as resolved): not listed, but evidence across the archive of
+    /// whom a title and a surname name.
+    pub styled: Vec<String>,
 }
 
 /// The seam between the pipeline and an entity extractor.
@@ -159,6 +164,12 @@ impl EntityExtractor for TaggerExtractor {
                     follows_place,
                     locative: context::after_locative(part, span.start)
                         && context::heads_phrase(part, span.end),
+                    title_word: match kind {
+                        EntityKind::Person => {
+                            context::title_before(part, span.start, |w| Lexicon::get().is_title(w))
+                        }
+                        EntityKind::Place => None,
+                    },
                 })
             })
             .collect();

@@ -39,6 +39,9 @@ pub(super) struct Tagged<'a> {
     /// After a locative preposition (`in Ohio`: see
     /// `context::after_locative`).
     pub locative: bool,
+    /// The title word right before a person span (`President` of
+    /// `President Clinton`, `Sen.`: see `context::title_before`).
+    pub title_word: Option<&'a str>,
 }
 
 /// A cleaned span, with what naming needs to know of its neighbours.
@@ -53,6 +56,8 @@ struct Cleaned<'a> {
     follows_place: bool,
     /// After a locative preposition.
     locative: bool,
+    /// The title word right before a person span.
+    title_word: Option<&'a str>,
 }
 
 /// Multi-word titles that precede names (`Secretary of State`); the words
@@ -109,6 +114,7 @@ pub(super) fn resolve(tagged: &[Tagged<'_>], lexicon: &Lexicon, places: &PlaceTa
             caps: t.caps,
             follows_place: t.follows_place && kept_before,
             locative: t.locative,
+            title_word: t.title_word,
         });
         kept_previous = true;
     }
@@ -153,6 +159,19 @@ pub(super) fn resolve(tagged: &[Tagged<'_>], lexicon: &Lexicon, places: &PlaceTa
             EntityKind::Person => own_name(person_name(c.named, &full_names, lexicon), c.caps),
             EntityKind::Place => place_name(&cleaned, i, places),
         };
+        // A title with the person's name, once per article: `President
+        // Bill Clinton` is evidence of whom `President Clinton` names
+        // across the archive, which the article alone may not tell.
+        if let (EntityKind::Person, Some(title)) = (kind, c.title_word) {
+            let styled = if text.contains(char::is_whitespace) {
+                format!("{title} {name}")
+            } else {
+                format!("{title} {}", own_name(collapse(text), c.caps))
+            };
+            if !entities.styled.contains(&styled) {
+                entities.styled.push(styled);
+            }
+        }
         if c.locative
             && *kind == EntityKind::Place
             && !entities.located.contains(&name)
@@ -501,6 +520,7 @@ mod tests {
             .iter()
             .map(|&(text, kind)| Tagged {
                 locative: false,
+                title_word: None,
                 text,
                 titled: None,
                 kind,
@@ -674,6 +694,7 @@ mod tests {
             .iter()
             .map(|&(text, kind, caps, follows_place)| Tagged {
                 locative: false,
+                title_word: None,
                 text,
                 titled: None,
                 kind,

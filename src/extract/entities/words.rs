@@ -36,6 +36,13 @@ impl Lexicon {
         &LEXICON
     }
 
+    /// Whether a word is a title (`President`, `Sen.`, `mr`): the
+    /// lexicon's, case and a final period aside.
+    pub(super) fn is_title(&self, word: &str) -> bool {
+        let word = word.strip_suffix('.').unwrap_or(word);
+        !word.is_empty() && self.titles.contains(word.to_lowercase().as_str())
+    }
+
     /// Whether a lowercase word is a given name (`jean-luc` counts by its
     /// first part, unless that part is a particle such as `al-`).
     pub(super) fn is_given(&self, lower: &str) -> bool {
