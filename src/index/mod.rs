@@ -402,21 +402,7 @@ impl NewsIndex {
     /// Groups the person names of every article that `searcher` reads, and
     /// tells the names that are mostly of another kind.
     fn compute_persons(&self, searcher: &tantivy::Searcher) -> Result<Identities> {
-        // Tantivy's tuples of collectors hold four at most.
-        let ((people, places, others, located), styled) = searcher
-            .search(
-                &tantivy::query::AllQuery,
-                &(
-                    (
-                        NameCounts::field(self, schema::PERSON_NAME),
-                        NameCounts::field(self, schema::PLACE_NAME),
-                        NameCounts::field(self, schema::OTHER_NAME),
-                        NameCounts::field(self, schema::LOCATED_NAME),
-                    ),
-                    NameCounts::field(self, schema::STYLED_NAME),
-                ),
-            )
-            .map_err(|e| tantivy_error(&self.path, e))?;
+        let [people, places, others, located, styled] = self.stored_name_counts(searcher)?;
         // Articles that store a form of each list: a term query per form.
         let field = self.fields.person_name;
         let any_of = |forms: &[&str]| -> Box<dyn tantivy::query::Query> {
@@ -446,23 +432,32 @@ impl NewsIndex {
         }))
     }
 
-    /// Articles per stored name of each kind: people, places, other names
-    /// and located places, as the persons step reads them (feature `lab`).
-    #[cfg(feature = "lab")]
-    #[allow(clippy::type_complexity)]
-    pub(crate) fn name_counts(&self) -> Result<[Vec<(String, u64)>; 4]> {
-        let searcher = self.searcher()?;
-        let (people, places, others, located) = searcher
+    /// Articles per stored name of each kind that `searcher` reads, in one
+    /// pass: people, places, other names, located places and titled names.
+    fn stored_name_counts(&self, searcher: &tantivy::Searcher) -> Result<[Vec<(String, u64)>; 5]> {
+        // Tantivy's tuples of collectors hold four at most.
+        let ((people, places, others, located), styled) = searcher
             .search(
                 &tantivy::query::AllQuery,
                 &(
-                    NameCounts::field(self, schema::PERSON_NAME),
-                    NameCounts::field(self, schema::PLACE_NAME),
-                    NameCounts::field(self, schema::OTHER_NAME),
-                    NameCounts::field(self, schema::LOCATED_NAME),
+                    (
+                        NameCounts::field(self, schema::PERSON_NAME),
+                        NameCounts::field(self, schema::PLACE_NAME),
+                        NameCounts::field(self, schema::OTHER_NAME),
+                        NameCounts::field(self, schema::LOCATED_NAME),
+                    ),
+                    NameCounts::field(self, schema::STYLED_NAME),
                 ),
             )
             .map_err(|e| tantivy_error(&self.path, e))?;
+        Ok([people, places, others, located, styled])
+    }
+
+    /// Articles per stored name of each kind: people, places, other names
+    /// and located places, as the persons step reads them (feature `lab`).
+    #[cfg(feature = "lab")]
+    pub(crate) fn name_counts(&self) -> Result<[Vec<(String, u64)>; 4]> {
+        let [people, places, others, located, _] = self.stored_name_counts(&self.searcher()?)?;
         Ok([people, places, others, located])
     }
 

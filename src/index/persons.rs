@@ -288,7 +288,7 @@ fn transliteration_key(word: &str) -> String {
 /// a name of three words or more that ends in another form of its own
 /// given name (`Mike Pence Michael`).
 pub(crate) fn is_clutter(form: &str) -> bool {
-    if form.contains(['(', ')', '[', ']', '{', '}', '|', ':']) || is_web_address(form) {
+    if form.contains(CLUTTER_MARKS) || is_web_address(form) {
         return true;
     }
     if form.split_whitespace().any(is_glued) {
@@ -302,13 +302,25 @@ pub(crate) fn is_clutter(form: &str) -> bool {
         .iter()
         .enumerate()
         .any(|(i, w)| w.len() > 1 && words[i + 1..].iter().any(|v| v.eq_ignore_ascii_case(w)));
-    // A name followed by its given name's formal or short form (`Mike Pence
-    // Michael`: an author box's legal name glued on).
-    let (first, last) = (
-        words[0].to_lowercase(),
-        words[words.len() - 1].to_lowercase(),
-    );
-    twice || (first != last && first.len() > 1 && last.len() > 1 && same_given(&first, &last))
+    twice || ends_in_given_form(&words)
+}
+
+/// Characters no name holds: a form with one is page clutter.
+const CLUTTER_MARKS: [char; 8] = ['(', ')', '[', ']', '{', '}', '|', ':'];
+
+/// Whether a name of three words or more ends in its given name's formal
+/// or short form (`Mike Pence Michael`: an author box's legal name glued
+/// on).
+fn ends_in_given_form(words: &[&str]) -> bool {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let (first, last) = (first.to_lowercase(), last.to_lowercase());
+    words.len() > 2
+        && first != last
+        && first.len() > 1
+        && last.len() > 1
+        && same_given(&first, &last)
 }
 
 /// The name at the head of a form that page clutter ran on from (see
@@ -322,7 +334,7 @@ fn salvage(form: &str) -> Option<String> {
     let words: Vec<&str> = form.split_whitespace().collect();
     let mut head: Vec<&str> = Vec::new();
     for &word in &words {
-        if word.contains(['(', ')', '[', ']', '{', '}', '|', ':']) {
+        if word.contains(CLUTTER_MARKS) {
             break;
         }
         if let Some(at) = glued_at(word) {
@@ -334,11 +346,8 @@ fn salvage(form: &str) -> Option<String> {
         }
         head.push(word);
     }
-    if head.len() > 2 {
-        let (first, last) = (head[0].to_lowercase(), head[head.len() - 1].to_lowercase());
-        if first != last && first.len() > 1 && last.len() > 1 && same_given(&first, &last) {
-            head.pop();
-        }
+    if ends_in_given_form(&head) {
+        head.pop();
     }
     let name = head.join(" ");
     (head.len() >= 2 && name != form).then_some(name)
@@ -590,7 +599,7 @@ impl Identities {
             .iter()
             .zip(&clutter)
             .map(|((n, _), &clutter)| {
-                let head = salvage(n).filter(|_| clutter)?;
+                let head = if clutter { salvage(n)? } else { return None };
                 let key = key_words(&head);
                 (!is_clutter(&head) && clean.contains(key.as_slice())).then_some(key)
             })
