@@ -1,5 +1,6 @@
 //! Prints, as JSON Lines, the articles of every stored name of each kind
-//! (`person`, `place`, `other`, `located`) whose key contains one of the
+//! (`person`, `place`, `other`, `located`, `styled`: a title or `the`
+//! before a person name) whose key contains one of the
 //! given words, case-folded (issue 8: judging the `people` and `places`
 //! lists).
 //!
@@ -17,7 +18,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let path = PathBuf::from(args.next().ok_or("usage: name_counts INDEX WORD...")?);
     let words: Vec<String> = args.map(|w| w.to_lowercase()).collect();
     let index = NewsIndex::open_live(&path)?;
-    let kinds = ["person", "place", "other", "located"];
+    let kinds = ["person", "place", "other", "located", "styled"];
     let mut out = std::io::stdout().lock();
     for (kind, names) in kinds.iter().zip(newsdex::lab::name_counts(&index)?) {
         for (name, articles) in names {

@@ -37,8 +37,10 @@ pub(crate) struct NameCounts<'a> {
 }
 
 /// A test on the names to count, so that the names that fail it are never
-/// copied out of the dictionary (`people NAME` counts the companions of
-/// every article that names the person, and keeps a handful).
+/// copied out of the dictionary nor looked up among the persons (`people
+/// NAME` counts the companions of every article that names the person, and
+/// keeps a handful). For people it must hold for every stored form of each
+/// person to count and for the name the person is shown by.
 pub(crate) type Keep = std::sync::Arc<dyn Fn(&str) -> bool + Send + Sync>;
 
 impl<'a> NameCounts<'a> {
@@ -194,6 +196,11 @@ impl SegmentCollector for SegmentNameCounts {
             if places_of.is_some_and(|p| p.is_no_place(name)) {
                 return None;
             }
+            // A name `keep` refuses is not looked up: a kept person's forms
+            // are kept names themselves (see [`Keep`]).
+            if self.keep.as_ref().is_some_and(|keep| !keep(name)) {
+                return None;
+            }
             let person = persons.and_then(|p| p.lookup(name));
             let kept = match (person, &self.keep) {
                 (Some(NO_PERSON), _) => false,
@@ -237,14 +244,20 @@ impl SegmentCollector for SegmentNameCounts {
                 .collect();
         };
         let mut out = Vec::with_capacity(named.len());
-        // Each kept ordinal's person; NO_PERSON for the rest.
-        let mut person_of_ord: Vec<u32> = vec![NO_PERSON; self.counts.len()];
+        // Each kept ordinal's person; NO_PERSON for the rest: a table over
+        // all ordinals when most are kept, else a map of the few (`people
+        // NAME` keeps a handful).
+        let mut person_of_ord = if named.len() * 16 >= self.counts.len() {
+            OrdPersons::Dense(vec![NO_PERSON; self.counts.len()])
+        } else {
+            OrdPersons::Sparse(HashMap::default())
+        };
         let mut person_counts: HashMap<u32, u64> = HashMap::default();
         for (ord, name, person) in named {
             let count = u64::from(self.counts[ord as usize]);
             match person {
                 Some(person) => {
-                    person_of_ord[ord as usize] = person;
+                    person_of_ord.set(ord, person);
                     *person_counts.entry(person).or_insert(0) += count;
                 }
                 None => out.push((name, count)),
@@ -258,7 +271,7 @@ impl SegmentCollector for SegmentNameCounts {
                     seen.clear();
                     continue;
                 }
-                let person = person_of_ord[ord as usize];
+                let person = person_of_ord.get(ord);
                 if person != NO_PERSON {
                     if seen.contains(&person) {
                         if let Some(n) = person_counts.get_mut(&person) {
@@ -276,5 +289,31 @@ impl SegmentCollector for SegmentNameCounts {
                 .map(|(person, n)| (persons.person(person).name.clone(), n)),
         );
         out
+    }
+}
+
+/// The person of each kept ordinal of a segment's names.
+enum OrdPersons {
+    /// By ordinal, [`NO_PERSON`] for none.
+    Dense(Vec<u32>),
+    /// The ordinals that have a person.
+    Sparse(HashMap<u32, u32>),
+}
+
+impl OrdPersons {
+    fn set(&mut self, ord: u32, person: u32) {
+        match self {
+            OrdPersons::Dense(table) => table[ord as usize] = person,
+            OrdPersons::Sparse(map) => {
+                map.insert(ord, person);
+            }
+        }
+    }
+
+    fn get(&self, ord: u32) -> u32 {
+        match self {
+            OrdPersons::Dense(table) => table[ord as usize],
+            OrdPersons::Sparse(map) => map.get(&ord).copied().unwrap_or(NO_PERSON),
+        }
     }
 }

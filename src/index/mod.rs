@@ -453,12 +453,12 @@ impl NewsIndex {
         Ok([people, places, others, located, styled])
     }
 
-    /// Articles per stored name of each kind: people, places, other names
-    /// and located places, as the persons step reads them (feature `lab`).
+    /// Articles per stored name of each kind: people, places, other names,
+    /// located places and titled names, as the persons step reads them
+    /// (feature `lab`).
     #[cfg(feature = "lab")]
-    pub(crate) fn name_counts(&self) -> Result<[Vec<(String, u64)>; 4]> {
-        let [people, places, others, located, _] = self.stored_name_counts(&self.searcher()?)?;
-        Ok([people, places, others, located])
+    pub(crate) fn name_counts(&self) -> Result<[Vec<(String, u64)>; 5]> {
+        self.stored_name_counts(&self.searcher()?)
     }
 
     /// What the persons step weighs for each place name (feature `lab`).

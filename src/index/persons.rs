@@ -43,7 +43,11 @@
 //! A person is shown by its most frequent form of two words or more. Only
 //! persons of two forms or more are kept: any other form is a person of
 //! its own, except page clutter (`TrumpGOP`, `Bernie Sanders Bernie`: see
-//! [`is_clutter`]), which is no person and is not listed.
+//! [`is_clutter`]), which is no person and is not listed. Clutter run on
+//! from a name the archive writes clean is a form of that name's person,
+//! and so is a full name with one more word glued on that the archive
+//! hardly writes as a surname (`Mitch McConnell Addison`, an author box's
+//! legal first name); neither is ever the name a person is shown by.
 //!
 //! **What a name is.** The tagger decides person, place or organisation
 //! one mention at a time, and a name it has not learned (`Twitter`,
@@ -53,7 +57,10 @@
 //! times its articles as a person is no person, and a place name that is a
 //! person or an organisation in more than [`OTHER_SHARE`] times its
 //! articles as a place is no place. Names are compared by key, without a
-//! leading "the" (`The Hill` is `Hill`).
+//! leading "the" (`The Hill` is `Hill`). A person's name takes no article:
+//! a person form that the archive writes after `the`, as the head of its
+//! phrase, in [`ARTICLED_SHARE`] of its articles (`the Rose Garden`, `The
+//! Kelly File`; not `the Trump administration`) is no person.
 //!
 //! The grouping depends on the whole archive, so it is computed once per
 //! state of the index: an ingest computes it after its last commit and
@@ -100,6 +107,15 @@ const RARELY_FULL: f64 = 0.25;
 /// person when its articles as a place or an organisation are at least
 /// this share of its articles as a person (and at least [`MIN_EVIDENCE`]).
 const SINGLE_OTHER_SHARE: f64 = 0.1;
+
+/// A person name is none when at least this share of its articles write it
+/// after `the`, as the head of its phrase (`the Rose Garden`, `The Kelly
+/// File`; not `the Trump administration`): a person's name takes no
+/// article. Chosen on the tuning half of the AllSides person names of 20
+/// articles or more (`bench/top_lists.py`'s split): the most articled name
+/// there that is a person is `Donald` (`the Donald`, 29%), the least
+/// articled non-person of the top 300 `Rose Garden` (44%).
+const ARTICLED_SHARE: f64 = 0.4;
 
 /// The fewest articles of another kind that leave a name out of a kind.
 const MIN_EVIDENCE: u64 = 3;
@@ -149,12 +165,11 @@ const MIN_LOCATED_EVIDENCE: u64 = 20;
 
 const SUFFIXES: [&str; 6] = ["jr", "sr", "ii", "iii", "iv", "jnr"];
 
-/// The word lists identity needs: particles, given names, nicknames.
+/// The word lists identity needs: particles, place heads, nicknames.
 struct Lists {
     particles: HashSet<&'static str>,
     /// Last words of names that are no place (`data/words/non_place_heads.txt`).
     non_place_heads: HashSet<&'static str>,
-    given: HashSet<String>,
     /// Lowercase formal given name -> its nicknames.
     nicknames: HashMap<&'static str, HashSet<&'static str>>,
     /// Lowercase nickname -> the formal names it is a nickname of.
@@ -176,14 +191,22 @@ fn lists() -> &'static Lists {
         Lists {
             particles: data::entries(data::words::PARTICLES).collect(),
             non_place_heads: data::entries(data::words::NON_PLACE_HEADS).collect(),
-            given: data::entries(data::gazetteer::GIVEN_NAMES)
-                .map(str::to_lowercase)
-                .collect(),
             nicknames,
             formal_of,
         }
     });
     &LISTS
+}
+
+/// The given names, lowercase: only the persons step needs them, so a
+/// query does not build them.
+fn given_names() -> &'static HashSet<String> {
+    static GIVEN: LazyLock<HashSet<String>> = LazyLock::new(|| {
+        data::entries(data::gazetteer::GIVEN_NAMES)
+            .map(str::to_lowercase)
+            .collect()
+    });
+    &GIVEN
 }
 
 /// Whether two lowercase given names are one name or a name and its
@@ -438,7 +461,8 @@ pub(crate) struct Names<'a> {
     /// preposition (`in the Beltway`).
     pub(crate) located: &'a [(String, u64)],
     /// Title words with the person names they come before (`President
-    /// Clinton`, `President Bill Clinton`).
+    /// Clinton`, `President Bill Clinton`), and `the` with the person names
+    /// it comes before as the head of their phrase (`the Rose Garden`).
     pub(crate) styled: &'a [(String, u64)],
     /// The number of articles that store one of the first person forms
     /// and one of the second (`None`: unknown, see [`Together`]).
@@ -471,6 +495,24 @@ fn mass_by_key<'a>(names: impl Iterator<Item = &'a (String, u64)>) -> HashMap<St
 /// `other` articles as the other kinds.
 fn mostly_other(own: u64, other: u64) -> bool {
     other >= MIN_EVIDENCE && other as f64 > OTHER_SHARE * own as f64
+}
+
+/// Articles per [`kind_key`] of the person names stored after `the` (see
+/// [`Names::styled`]).
+fn articled_by_key(styled: &[(String, u64)]) -> HashMap<String, u64> {
+    let mut mass: HashMap<String, u64> = HashMap::default();
+    for (form, n) in styled {
+        if let Some(name) = form.strip_prefix("the ") {
+            *mass.entry(kind_key(name)).or_insert(0) += n;
+        }
+    }
+    mass
+}
+
+/// Whether a person name of `own` articles, `with_the` of which write it
+/// after `the` (heading its phrase), is no person.
+fn mostly_articled(own: u64, with_the: u64) -> bool {
+    with_the >= MIN_EVIDENCE && with_the as f64 >= ARTICLED_SHARE * own as f64
 }
 
 /// Whether a single word of `own` articles as a person, and no short form
@@ -588,6 +630,19 @@ impl Identities {
                 (no_person[i], keys[i]) = (true, Vec::new());
             }
         }
+        // A name the archive writes after `the`, heading its phrase, in a
+        // share of its articles is no person (`the Rose Garden`, `The
+        // Kelly File`).
+        // Forms are weighed by key, all cases together (`TRUMP` with
+        // `Trump`).
+        let articled = articled_by_key(names.styled);
+        let as_person = mass_by_key(counts.iter());
+        for i in 0..counts.len() {
+            let with_the = articled.get(&kind_keys[i]).copied().unwrap_or(0);
+            if !keys[i].is_empty() && mostly_articled(as_person[&kind_keys[i]], with_the) {
+                (no_person[i], keys[i]) = (true, Vec::new());
+            }
+        }
         // Page clutter run on from a name that the archive also writes
         // clean is a form of that name's person (never its display name).
         let clean: HashSet<&[String]> = keys
@@ -595,7 +650,7 @@ impl Identities {
             .filter(|k| k.len() >= 2)
             .map(|k| k.as_slice())
             .collect();
-        let salvaged: Vec<Option<Vec<String>>> = counts
+        let mut salvaged: Vec<Option<Vec<String>>> = counts
             .iter()
             .zip(&clutter)
             .map(|((n, _), &clutter)| {
@@ -604,6 +659,61 @@ impl Identities {
                 (!is_clutter(&head) && clean.contains(key.as_slice())).then_some(key)
             })
             .collect();
+        // A full name with one more word, which the archive writes as a
+        // surname in fewer articles, is the name with a word glued on
+        // (`Mitch McConnell Addison`, an author box's legal first name): a
+        // form of the name's person when the name is the more common. A
+        // surname of its own (`King` of `Martin Luther King`, `Stevens` of
+        // `John Paul Stevens`) is written so in many articles.
+        let mut key_mass: HashMap<&[String], u64> = HashMap::default();
+        // Last word -> (first word, articles) of the names that end in it.
+        let mut surnames: HashMap<&str, Vec<(&str, u64)>> = HashMap::default();
+        for (i, k) in keys.iter().enumerate() {
+            *key_mass.entry(k.as_slice()).or_insert(0) += counts[i].1;
+            if k.len() >= 2 && !clutter[i] {
+                surnames
+                    .entry(k[k.len() - 1].as_str())
+                    .or_default()
+                    .push((k[0].as_str(), counts[i].1));
+            }
+        }
+        let glued: Vec<Option<Vec<String>>> = keys
+            .iter()
+            .enumerate()
+            .map(|(i, k)| {
+                let (last, name) = k.split_last().filter(|_| k.len() >= 3)?;
+                let as_surname: u64 = surnames
+                    .get(last.as_str())
+                    .into_iter()
+                    .flatten()
+                    .filter(|(first, _)| *first != name[0])
+                    .map(|(_, n)| n)
+                    .sum();
+                let more_common = key_mass.get(name).is_some_and(|&n| n > counts[i].1);
+                (as_surname < counts[i].1 && more_common && !has_suffix(k) && clean.contains(name))
+                    .then(|| name.to_vec())
+            })
+            .collect();
+        // A name that several such words follow (`Kim Jong` of `Kim Jong
+        // Un` and `Kim Jong Il`) may start several persons' names: one
+        // joins only when it holds [`DOMINANT_SHARE`] of their articles.
+        let mut extensions: HashMap<&[String], u64> = HashMap::default();
+        for (i, key) in glued.iter().enumerate() {
+            if let Some(key) = key {
+                *extensions.entry(key.as_slice()).or_insert(0) += counts[i].1;
+            }
+        }
+        // A glued form's articles are mostly its name's again (the author
+        // box beside the story): they weigh nothing for short forms.
+        let mut weightless = vec![false; counts.len()];
+        for (i, key) in glued.iter().enumerate() {
+            if let Some(key) = key
+                && counts[i].1 as f64 >= DOMINANT_SHARE * extensions[key.as_slice()] as f64
+            {
+                salvaged[i] = Some(key.clone());
+                weightless[i] = true;
+            }
+        }
         for (i, key) in salvaged.iter().enumerate() {
             if let Some(key) = key {
                 (no_person[i], keys[i]) = (false, key.clone());
@@ -878,7 +988,7 @@ impl Identities {
         // 4. Single words.
         let mut person_articles: HashMap<u32, u64> = HashMap::default();
         for (i, k) in keys.iter().enumerate() {
-            if k.len() >= 2 {
+            if k.len() >= 2 && !weightless[i] {
                 *person_articles.entry(sets.find(i as u32)).or_insert(0) += counts[i].1;
             }
         }
@@ -894,9 +1004,9 @@ impl Identities {
         // that start with it, not the person's: one `Jefferson Sessions`
         // among a thousand `Jeff Sessions` does not make `Jefferson` his.
         let mut by_first: HashMap<&str, HashMap<u32, u64>> = HashMap::default();
-        let given = &lists().given;
+        let given = given_names();
         for (i, k) in keys.iter().enumerate() {
-            if k.len() < 2 || has_suffix(k) {
+            if k.len() < 2 || has_suffix(k) || weightless[i] {
                 continue;
             }
             let root = sets.find(i as u32);
@@ -1130,6 +1240,9 @@ impl Identities {
             let Some((title, name)) = form.split_once(' ') else {
                 continue;
             };
+            if title == "the" {
+                continue;
+            }
             let title = key_words(title).join(" ");
             let mut key = key_words(name);
             let Some(last) = key.pop() else {
@@ -1247,6 +1360,11 @@ impl Identities {
         &self.persons[at as usize]
     }
 
+    /// Every person.
+    pub(crate) fn all(&self) -> &[Person] {
+        &self.persons
+    }
+
     /// The persons that `name` names. One word names every person with a
     /// form that contains it (`Blinken`, `bush`); several words name the
     /// persons with a form of the same key (`antony blinken`), allowing a
@@ -1334,7 +1452,7 @@ pub(crate) const FILE: &str = "persons.json";
 
 /// The version of the stored persons' layout and grouping rules: a file of
 /// another version is computed again.
-const VERSION: u32 = 12;
+const VERSION: u32 = 13;
 
 /// What `persons.json` holds.
 #[derive(Serialize, Deserialize)]
@@ -1886,6 +2004,63 @@ mod tests {
         assert_eq!(ids.persons[chuck as usize].name, "Chuck Schumer");
         // No clean `Nancy Pelosi` to join: still no person.
         assert!(ids.is_no_person("Nancy PelosiOvernight"));
+    }
+
+    #[test]
+    fn a_full_name_with_a_word_glued_on_is_a_form_of_the_name() {
+        let ids = build(&[
+            ("Mitch McConnell", 2000),
+            ("McConnell", 300),
+            ("Mitch McConnell Addison", 240),
+            ("Mitch McConnell Kentuckians", 1),
+            ("Grant Addison", 3),
+            // `King` is a surname of the archive: its own person.
+            ("Martin Luther", 400),
+            ("Martin Luther King", 300),
+            ("Steve King", 200),
+            ("Stephen King", 150),
+            // Two names start alike: neither joins.
+            ("Kim Jong", 500),
+            ("Kim Jong Un", 300),
+            ("Kim Jong Il", 200),
+        ]);
+        let mitch = ids.person_of("Mitch McConnell").unwrap();
+        assert_eq!(ids.person_of("Mitch McConnell Addison"), Some(mitch));
+        assert_eq!(ids.persons[mitch as usize].name, "Mitch McConnell");
+        // A form that joined another is a person of two forms.
+        let apart = |a: &str, b: &str| ids.person_of(a).is_none_or(|p| Some(p) != ids.person_of(b));
+        assert!(apart("Martin Luther King", "Martin Luther"));
+        assert!(apart("Kim Jong Un", "Kim Jong"));
+        assert!(apart("Kim Jong Il", "Kim Jong"));
+    }
+
+    #[test]
+    fn a_name_the_archive_writes_after_the_is_no_person() {
+        let people = owned(&[
+            ("Rose Garden", 300),
+            ("Donald Trump", 1000),
+            ("Trump", 500),
+            ("TRUMP", 5),
+            ("Kelly File", 48),
+        ]);
+        let styled = owned(&[
+            ("the Rose Garden", 130),
+            // `the Trump` is rare beside the name's other articles: the
+            // capitals count with them.
+            ("the Trump", 4),
+            ("the Kelly File", 43),
+            ("President Trump", 400),
+        ]);
+        let ids = Identities::build(Names {
+            people: &people,
+            styled: &styled,
+            ..Names::default()
+        });
+        assert!(ids.is_no_person("Rose Garden"));
+        assert!(ids.is_no_person("Kelly File"));
+        let trump = ids.person_of("Donald Trump").unwrap();
+        assert_eq!(ids.person_of("TRUMP"), Some(trump));
+        assert_eq!(ids.person_of("Trump"), Some(trump));
     }
 
     #[test]

@@ -95,25 +95,33 @@ fn entity_counts<'a>(
     let Some(name) = name else {
         return cx.counts(kind);
     };
-    let named: FxHashSet<String> = match kind {
+    let words = cx.name_words(name);
+    let analyzer = Mutex::new(cx.name_analyzer());
+    let holds_words = move |entry: &str| {
+        may_contain_words(entry, &words) && {
+            let mut analyzer = analyzer.lock().unwrap_or_else(|e| e.into_inner());
+            contains_words(&analyzer_words(&mut analyzer, entry), &words)
+        }
+    };
+    // Every form of the persons to count: those `name` names and those
+    // shown by a name that holds its words (`Donald Trump Jr.`), so that
+    // counting reads no other name's person.
+    let kept: FxHashSet<String> = match kind {
         EntityKind::Person => {
             let persons = cx.persons()?;
-            cx.matching(name)?
-                .into_iter()
-                .map(|at| persons.person(at).name.clone())
+            let named: FxHashSet<u32> = cx.matching(name)?.into_iter().collect();
+            persons
+                .all()
+                .iter()
+                .enumerate()
+                .filter(|&(at, p)| named.contains(&(at as u32)) || holds_words(&p.name))
+                .flat_map(|(_, p)| std::iter::once(&p.name).chain(p.forms.iter().map(|(f, _)| f)))
+                .cloned()
                 .collect()
         }
         EntityKind::Place => FxHashSet::default(),
     };
-    let words = cx.name_words(name);
-    let analyzer = Mutex::new(cx.name_analyzer());
-    let keep: Keep = Arc::new(move |entry: &str| {
-        named.contains(entry)
-            || (may_contain_words(entry, &words) && {
-                let mut analyzer = analyzer.lock().unwrap_or_else(|e| e.into_inner());
-                contains_words(&analyzer_words(&mut analyzer, entry), &words)
-            })
-    });
+    let keep: Keep = Arc::new(move |entry: &str| kept.contains(entry) || holds_words(entry));
     Ok(cx.counts(kind)?.keeping(keep))
 }
 

@@ -79,7 +79,8 @@ pub fn place_evidence(index: &NewsIndex) -> Result<Vec<crate::index::PlaceEviden
 
 /// Articles per stored name of each kind (feature `lab` only, for judging
 /// the lists): people, places, organisation and other names, and the
-/// unknown places written after a locative preposition, in that order.
-pub fn name_counts(index: &NewsIndex) -> Result<[Vec<(String, u64)>; 4]> {
+/// unknown places written after a locative preposition, and the person names
+/// with the title or `the` before them, in that order.
+pub fn name_counts(index: &NewsIndex) -> Result<[Vec<(String, u64)>; 5]> {
     index.name_counts()
 }

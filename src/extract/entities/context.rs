@@ -420,6 +420,23 @@ pub(super) fn title_before(
         .then_some(word)
 }
 
+/// `the`, when the span from `start` to `end` comes right after the
+/// definite article and heads its phrase (`the Rose Garden.`, `on The
+/// Kelly File,`): a person's name takes no article, and a name used as a
+/// modifier, which does (`the Trump administration`, `the Jim Crow era`),
+/// does not count. Across the archive, a name the tagger takes for a
+/// person but that the articles write so is a place, a show or a thing.
+/// A span run on by a hyphen (`the Strzok-Page texts`) modifies what
+/// follows.
+pub(super) fn article_before(text: &str, start: usize, end: usize) -> Option<&'static str> {
+    let before = text.get(..start)?.strip_suffix(' ')?;
+    let word = before.rsplit([' ', '\n', '\t', '(', '"', '“']).next()?;
+    let run_on = text
+        .get(end..)?
+        .starts_with(|c: char| c.is_alphanumeric() || matches!(c, '-' | '\u{2010}' | '\u{2011}'));
+    (word.eq_ignore_ascii_case("the") && !run_on && heads_phrase(text, end)).then_some("the")
+}
+
 /// True when `span` directly follows the place span `prev` after a comma
 /// (`Gainesville, Ga.`, `Austin, TX`).
 pub(super) fn follows_place(text: &str, prev: &Span, span: &Span) -> bool {
@@ -467,6 +484,26 @@ mod tests {
         assert!(!heads("in the Watergate scandal", "Watergate"));
         assert!(!heads("in the Ebola outbreak", "Ebola"));
         assert!(!heads("in the Trump-Russia probe", "Trump-Russia"));
+    }
+
+    #[test]
+    fn the_article_before_a_name_that_heads_its_phrase() {
+        let at = |text: &str, name: &str| {
+            let start = text.find(name).unwrap();
+            article_before(text, start, start + name.len())
+        };
+        assert_eq!(at("spoke in the Rose Garden.", "Rose Garden"), Some("the"));
+        assert_eq!(
+            at("said on \"The Kelly File\" that", "Kelly File"),
+            Some("the")
+        );
+        assert_eq!(at("The Hill said", "Hill"), Some("the"));
+        assert_eq!(at("in the Trump administration", "Trump"), None);
+        assert_eq!(at("the Jim Crow South", "Jim Crow"), None);
+        assert_eq!(at("said Donald Trump.", "Donald Trump"), None);
+        assert_eq!(at("bathe Trump", "Trump"), None);
+        assert_eq!(at("Trump said", "Trump"), None);
+        assert_eq!(at("the Strzok-Page texts", "Strzok"), None);
     }
 
     #[test]

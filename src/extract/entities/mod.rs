@@ -45,7 +45,9 @@ pub struct Entities {
     /// A title word with the person name it comes before, each once
     /// (`President Clinton`, `President Bill Clinton`: one word as written,
     /// more as resolved): not listed, but evidence across the archive of
-    /// whom a title and a surname name.
+    /// whom a title and a surname name. A name after `the` that heads its
+    /// phrase is stored so too (`the Rose Garden`): evidence that a name
+    /// the tagger takes for a person is none.
     pub styled: Vec<String>,
 }
 
@@ -167,6 +169,13 @@ impl EntityExtractor for TaggerExtractor {
                     title_word: match kind {
                         EntityKind::Person => {
                             context::title_before(part, span.start, |w| Lexicon::get().is_title(w))
+                                .or_else(|| {
+                                    // `the Prophet Mohammed`: the article goes
+                                    // with the title.
+                                    let first = text.split(' ').next().unwrap_or("");
+                                    context::article_before(part, span.start, span.end)
+                                        .filter(|_| !Lexicon::get().is_title(first))
+                                })
                         }
                         EntityKind::Place => None,
                     },

@@ -40,7 +40,8 @@ pub(super) struct Tagged<'a> {
     /// `context::after_locative`).
     pub locative: bool,
     /// The title word right before a person span (`President` of
-    /// `President Clinton`, `Sen.`: see `context::title_before`).
+    /// `President Clinton`, `Sen.`: see `context::title_before`), or `the`
+    /// before one that heads its phrase (`context::article_before`).
     pub title_word: Option<&'a str>,
 }
 
