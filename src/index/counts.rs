@@ -204,11 +204,11 @@ impl SegmentCollector for SegmentNameCounts {
             let person = persons.and_then(|p| p.lookup(name));
             let kept = match (person, &self.keep) {
                 (Some(NO_PERSON), _) => false,
-                (_, None) => true,
+                // No person: `keep`, if any, held above.
+                (None, _) | (_, None) => true,
                 (Some(at), Some(keep)) => *person_kept
                     .entry(at)
                     .or_insert_with(|| persons.is_some_and(|p| keep(&p.person(at).name))),
-                (None, Some(keep)) => keep(name),
             };
             kept.then_some(person)
         };

@@ -632,9 +632,8 @@ impl Identities {
         }
         // A name the archive writes after `the`, heading its phrase, in a
         // share of its articles is no person (`the Rose Garden`, `The
-        // Kelly File`).
-        // Forms are weighed by key, all cases together (`TRUMP` with
-        // `Trump`).
+        // Kelly File`). Forms are weighed by key, all cases together
+        // (`TRUMP` with `Trump`).
         let articled = articled_by_key(names.styled);
         let as_person = mass_by_key(counts.iter());
         for i in 0..counts.len() {
